@@ -1,0 +1,1 @@
+# placeholder, completed by the install step
