@@ -343,11 +343,9 @@ class Cache {
   virtual void ApplyToAllCacheEntries(void (*callback)(void* value,
                                                        size_t charge),
                                       bool /*thread_safe*/) {
-    ApplyToAllEntries(
-        [callback](const Slice&, void* value, size_t charge, DeleterFn) {
-          callback(value, charge);
-        },
-        {});
+    ApplyToAllEntries([callback](const Slice&, void* value, size_t charge,
+                                 DeleterFn) { callback(value, charge); },
+                      {});
   }
 
   // Removes every unreferenced entry.

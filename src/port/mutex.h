@@ -67,14 +67,16 @@ class CondVar {
  public:
   explicit CondVar(Mutex* mu) : mu_(mu) {}
 
-  void Wait() REQUIRES(mu_) {
+  // REQUIRES: the bound mutex is held (not annotated: clang cannot name
+  // the caller's mutex through mu_).
+  void Wait() {
     std::unique_lock<std::mutex> lock(mu_->mu_, std::adopt_lock);
     cv_.wait(lock);
     lock.release();
     Reacquired();
   }
   // Returns true if the wait timed out.
-  bool TimedWait(std::chrono::microseconds timeout) REQUIRES(mu_) {
+  bool TimedWait(std::chrono::microseconds timeout) {
     std::unique_lock<std::mutex> lock(mu_->mu_, std::adopt_lock);
     bool timed_out = cv_.wait_for(lock, timeout) == std::cv_status::timeout;
     lock.release();
