@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <utility>
-#include <vector>
 
 #include "db/write_batch_internal.h"
 #include "rocksdb/comparator.h"

@@ -63,18 +63,16 @@ class LocalSavePoint {
 
 namespace {
 
-Status CheckSize(const Slice& key) {
-  if (key.size() > std::numeric_limits<uint32_t>::max()) {
-    return Status::InvalidArgument("key is too large");
-  }
-  return Status::OK();
-}
+size_t TotalSize(const Slice& s) { return s.size(); }
 
-Status CheckSize(const SliceParts& parts) {
+size_t TotalSize(const SliceParts& parts) {
   size_t total = 0;
   for (int i = 0; i < parts.num_parts; ++i) total += parts.parts[i].size();
-  return CheckSize(Slice(nullptr, total));
+  return total;
 }
+
+// Lengths in a batch are varint32s.
+bool FitsLength(size_t n) { return n <= std::numeric_limits<uint32_t>::max(); }
 
 void PutTag(std::string* rep, WriteBatchTag plain, WriteBatchTag with_cf,
             uint32_t cf_id) {
@@ -93,22 +91,26 @@ void PutPart(std::string* rep, const SliceParts& s) {
   PutLengthPrefixedSliceParts(rep, s);
 }
 
-}  // namespace
-
-// A counted record: tag (+cf), then the given length-prefixed fields.
+// A counted record: tag (+cf), then the given length-prefixed fields, the
+// first of which is the key.
 template <typename... Fields>
-static Status AppendCounted(WriteBatch* batch, std::string* rep,
-                            WriteBatchTag plain, WriteBatchTag with_cf,
-                            uint32_t flag, uint32_t cf_id,
-                            const Fields&... fields) {
-  for (Status s : {CheckSize(fields)...}) {
-    if (!s.ok()) return s;
+Status AppendCounted(WriteBatch* batch, std::string* rep, WriteBatchTag plain,
+                     WriteBatchTag with_cf, uint32_t flag, uint32_t cf_id,
+                     const Fields&... fields) {
+  const size_t sizes[] = {TotalSize(fields)...};
+  for (size_t i = 0; i < sizeof...(fields); ++i) {
+    if (!FitsLength(sizes[i])) {
+      return Status::InvalidArgument(i == 0 ? "key is too large"
+                                            : "value is too large");
+    }
   }
   LocalSavePoint save(batch);
   PutTag(rep, plain, with_cf, cf_id);
   (PutPart(rep, fields), ...);
   return save.Commit(flag, /*counted=*/true);
 }
+
+}  // namespace
 
 uint32_t WriteBatchInternal::Count(const WriteBatch* batch) {
   if (batch->rep_.size() < kHeader) return 0;
@@ -140,7 +142,17 @@ Status WriteBatchInternal::SetContents(WriteBatch* batch,
   batch->save_points_.reset();
   batch->wal_term_point_.clear();
   if (batch->prot_info_ != nullptr) {
-    batch->prot_info_->entries.clear();
+    // Checksum the new records so that later appends stay aligned.
+    std::vector<uint64_t>& entries = batch->prot_info_->entries;
+    entries.clear();
+    Slice input(batch->rep_.data() + kHeader, batch->rep_.size() - kHeader);
+    WriteBatchRecord record;
+    while (!input.empty() && ReadWriteBatchRecord(&input, &record).ok()) {
+      if (record.IsCounted()) {
+        entries.push_back(RecordChecksum(record.op, record.column_family,
+                                         record.key, record.value));
+      }
+    }
   }
   return Status::OK();
 }
@@ -298,8 +310,9 @@ Status WriteBatchInternal::PutBlobIndex(WriteBatch* b, uint32_t cf_id,
 // ---------------------------------------------
 
 Status WriteBatchInternal::PutLogData(WriteBatch* b, const Slice& blob) {
-  Status s = CheckSize(blob);
-  if (!s.ok()) return s;
+  if (!FitsLength(blob.size())) {
+    return Status::InvalidArgument("blob is too large");
+  }
   LocalSavePoint save(b);
   b->rep_.push_back(static_cast<char>(WriteBatchTag::kLogData));
   PutLengthPrefixedSlice(&b->rep_, blob);

@@ -125,8 +125,9 @@ class WriteBatchInternal {
   static Slice Contents(const WriteBatch* batch) { return Slice(batch->rep_); }
   static size_t ByteSize(const WriteBatch* batch) { return batch->rep_.size(); }
 
-  // Replaces the batch's content (e.g. with a WAL record). Save points,
-  // checksums and flags are reset; flags are recomputed lazily.
+  // Replaces the batch's content (e.g. with a WAL record). Save points and
+  // the WAL termination point are dropped; flags are recomputed lazily and
+  // checksums (if enabled) from the new bytes.
   // REQUIRES: contents.size() >= kHeader (else Corruption, batch unchanged).
   static Status SetContents(WriteBatch* batch, const Slice& contents);
 

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "db/write_batch_internal.h"
 #include "db/write_batch_test_util.h"
 #include "util/random.h"
@@ -387,6 +389,13 @@ TEST(WriteBatchIterateTest, InternalHeaderAndAppend) {
   ASSERT_TRUE(WriteBatchInternal::SetContents(&c, a.Data()).ok());
   EXPECT_EQ(a.Data(), c.Data());
   EXPECT_TRUE(c.HasDelete());
+
+  // Checksums follow replaced contents and appends.
+  WriteBatch protected_batch(0, 0, 8, 0);
+  ASSERT_TRUE(WriteBatchInternal::SetContents(&protected_batch, a.Data()).ok());
+  ASSERT_TRUE(WriteBatchInternal::Append(&protected_batch, &b).ok());
+  EXPECT_EQ(6u, protected_batch.Count());
+  EXPECT_TRUE(protected_batch.VerifyChecksum().ok());
 }
 
 TEST(WriteBatchIterateTest, InternalMarkers) {
