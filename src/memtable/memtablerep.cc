@@ -2,8 +2,10 @@
 //
 // MemTableRep's default methods and the built-in MemTableRepFactory
 // classes: names, ids, option strings ("skip_list:16", "vector:1024",
-// "prefix_hash:1000", "hash_linkedlist:1000") and CreateFromString. Every
-// factory currently builds a SetRep (memtable/set_rep.h).
+// "prefix_hash:1000", "hash_linkedlist:1000") and CreateFromString.
+// SkipListFactory builds the skip-list rep (memtable/skiplist_rep.h); the
+// vector and hashed factories build a SetRep (memtable/set_rep.h) until
+// their dedicated reps land.
 #include "rocksdb/memtablerep.h"
 
 #include <cstdlib>
@@ -13,8 +15,10 @@
 
 #include "memtable/allocator.h"
 #include "memtable/set_rep.h"
+#include "memtable/skiplist_rep.h"
 #include "rocksdb/convenience.h"
 #include "util/coding.h"
+#include "util/dbformat.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -27,11 +31,15 @@ KeyHandle MemTableRep::Allocate(const size_t len, char** buf) {
 // (the factory says so), so a plain Insert is correct.
 void MemTableRep::InsertConcurrently(KeyHandle handle) { Insert(handle); }
 
-// Needs the memtable's LookupKey, which is not available yet: reports no
-// entries. Reps used by the engine override the lookup path.
-void MemTableRep::Get(const LookupKey& /*k*/, void* /*callback_args*/,
-                      bool (* /*callback_func*/)(void* arg,
-                                                 const char* entry)) {}
+// Generic lookup through an iterator; reps with a cheaper path override it.
+void MemTableRep::Get(const LookupKey& k, void* callback_args,
+                      bool (*callback_func)(void* arg, const char* entry)) {
+  std::unique_ptr<Iterator> iter(GetIterator(nullptr));
+  for (iter->Seek(k.internal_key(), k.memtable_key().data());
+       iter->Valid() && callback_func(callback_args, iter->key());
+       iter->Next()) {
+  }
+}
 
 Slice MemTableRep::UserKey(const char* key) const {
   Slice internal_key = GetLengthPrefixedSlice(key);
@@ -295,8 +303,7 @@ std::string SkipListFactory::GetId() const {
 MemTableRep* SkipListFactory::CreateMemTableRep(
     const MemTableRep::KeyComparator& cmp, Allocator* allocator,
     const SliceTransform* /*transform*/, Logger* /*logger*/) {
-  (void)lookahead_;  // iterator tuning; the SetRep stand-in seeks directly
-  return NewSetRep(cmp, allocator);
+  return NewSkipListRep(cmp, allocator, lookahead_);
 }
 
 VectorRepFactory::VectorRepFactory(size_t count) : count_(count) {}

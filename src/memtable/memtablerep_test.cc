@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "memtable/allocator.h"
+#include "memtable/memtable_allocator.h"
 #include "rocksdb/convenience.h"
 #include "util/arena.h"
 #include "util/coding.h"
@@ -74,6 +75,8 @@ class MemTableRepTest : public testing::TestWithParam<int> {
         return std::unique_ptr<MemTableRepFactory>(new VectorRepFactory());
       case 2:
         return std::unique_ptr<MemTableRepFactory>(NewHashSkipListRepFactory());
+      case 4:  // skip list whose iterators step before searching
+        return std::unique_ptr<MemTableRepFactory>(new SkipListFactory(2));
       default:
         return std::unique_ptr<MemTableRepFactory>(NewHashLinkListRepFactory());
     }
@@ -92,7 +95,12 @@ TEST_P(MemTableRepTest, InsertSeekIterate) {
   EXPECT_FALSE(Insert(rep.get(), "b"));  // duplicate refused by InsertKey
   EXPECT_TRUE(rep->Contains(Entry("c").c_str()));
   EXPECT_FALSE(rep->Contains(Entry("e").c_str()));
-  EXPECT_GT(rep->ApproximateMemoryUsage(), 0u);
+  if (GetParam() == 0 || GetParam() == 4) {
+    // The skip list keeps everything in the allocator.
+    EXPECT_EQ(rep->ApproximateMemoryUsage(), 0u);
+  } else {
+    EXPECT_GT(rep->ApproximateMemoryUsage(), 0u);
+  }
 
   std::unique_ptr<MemTableRep::Iterator> it(rep->GetIterator());
   std::string all;
@@ -102,6 +110,13 @@ TEST_P(MemTableRepTest, InsertSeekIterate) {
   for (it->SeekToLast(); it->Valid(); it->Prev()) all += Key(it->key());
   EXPECT_EQ(all, "fdcba");
 
+  // Forward seeks from a position (the lookahead path of case 4).
+  it->SeekToFirst();
+  for (const char* target : {"b", "c", "c", "e", "a"}) {
+    it->Seek(target, nullptr);
+    ASSERT_TRUE(it->Valid());
+    EXPECT_EQ(Key(it->key()), std::string(target) == "e" ? "f" : target);
+  }
   it->Seek("e", nullptr);
   ASSERT_TRUE(it->Valid());
   EXPECT_EQ(Key(it->key()), "f");
@@ -139,8 +154,8 @@ TEST_P(MemTableRepTest, IteratorSeesLaterInserts) {
   EXPECT_EQ(Key(it->key()), "b");
 }
 
-INSTANTIATE_TEST_CASE_P(AllFactories, MemTableRepTest,
-                        testing::Values(0, 1, 2, 3));
+INSTANTIATE_TEST_SUITE_P(AllFactories, MemTableRepTest,
+                        testing::Values(0, 1, 2, 3, 4));
 
 TEST(MemTableRepFactoryTest, NamesAndIds) {
   SkipListFactory skip;
@@ -209,27 +224,35 @@ TEST(MemTableRepFactoryTest, CreateFromString) {
 }
 
 TEST(MemTableRepFactoryTest, ConcurrentInserts) {
-  TestAllocator allocators[4];
+  // Entries come from the rep's Allocate on each thread; the memtable
+  // allocator is safe for that.
+  MemTableAllocator allocator(4096, nullptr);
   TestComparator cmp;
   SkipListFactory factory;
-  // One allocator per thread would be the memtable's job; here the rep
-  // takes entries allocated up front.
   std::unique_ptr<MemTableRep> rep(
-      factory.CreateMemTableRep(cmp, &allocators[0], nullptr, nullptr));
-  std::vector<std::string> entries;
-  for (int i = 0; i < 4000; ++i) entries.push_back(Entry(std::to_string(i)));
+      factory.CreateMemTableRep(cmp, &allocator, nullptr, nullptr));
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = t; i < 4000; i += 4) {
-        rep->InsertConcurrently(const_cast<char*>(entries[i].c_str()));
+        const std::string key = std::to_string(i);
+        char* buf = nullptr;
+        KeyHandle handle =
+            rep->Allocate(VarintLength(key.size()) + key.size(), &buf);
+        char* p = EncodeVarint32(buf, static_cast<uint32_t>(key.size()));
+        memcpy(p, key.data(), key.size());
+        EXPECT_TRUE(rep->InsertKeyConcurrently(handle));
       }
     });
   }
   for (auto& th : threads) th.join();
   std::unique_ptr<MemTableRep::Iterator> it(rep->GetIterator());
   int count = 0;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) ++count;
+  std::string prev;
+  for (it->SeekToFirst(); it->Valid(); it->Next(), ++count) {
+    if (count > 0) EXPECT_LT(prev, Key(it->key()));
+    prev = Key(it->key());
+  }
   EXPECT_EQ(count, 4000);
 }
 
