@@ -12,7 +12,7 @@ jobs=${JOBS:-2}
 tools/install_deps.sh
 
 cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug \
-  -DROCKSDB_SANITIZE=address,undefined -DROCKSDB_BUILD_DB_BENCH=OFF
+  -DROCKSDB_SANITIZE=address,undefined
 cmake --build build/asan -j"$jobs"
 ctest --test-dir build/asan -j"$jobs" --output-on-failure --timeout 1200
 
