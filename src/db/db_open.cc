@@ -2,12 +2,13 @@
 //
 // The static entry points that create a DB (Open and its read-only,
 // secondary, compaction-service and trim-history variants), list column
-// families, destroy or repair a DB.
-//
-// The engine has not landed yet: every entry point fails with
-// NotImplemented and leaves *dbptr == nullptr and *handles empty, the
-// state RocksDB leaves on failure.
+// families, and repair a DB. Open and OpenForReadOnly go to DBImpl::Open;
+// the others are not implemented yet and fail leaving *dbptr == nullptr
+// and *handles empty, the state RocksDB leaves on failure. DestroyDB is in
+// db_impl_files.cc.
 
+#include "db/db_impl.h"
+#include "db/version_set.h"
 #include "rocksdb/db.h"
 #include "util/not_implemented.h"
 
@@ -29,29 +30,47 @@ Status FailOpen(const Status& s, std::vector<ColumnFamilyHandle*>* handles,
 
 }  // namespace
 
-Status DB::Open(const Options& /*options*/, const std::string& /*name*/,
-                DB** dbptr) {
-  return FailOpen(NotImplemented("DB::Open"), nullptr, dbptr);
+Status DB::Open(const Options& options, const std::string& name, DB** dbptr) {
+  const std::vector<ColumnFamilyDescriptor> column_families = {
+      ColumnFamilyDescriptor(kDefaultColumnFamilyName,
+                             ColumnFamilyOptions(options))};
+  return DBImpl::Open(DBOptions(options), name, column_families, nullptr, dbptr,
+                      /*read_only=*/false,
+                      /*error_if_wal_file_exists=*/false);
 }
 
-Status DB::Open(const DBOptions& /*db_options*/, const std::string& /*name*/,
-                const std::vector<ColumnFamilyDescriptor>& /*column_families*/,
+Status DB::Open(const DBOptions& db_options, const std::string& name,
+                const std::vector<ColumnFamilyDescriptor>& column_families,
                 std::vector<ColumnFamilyHandle*>* handles, DB** dbptr) {
-  return FailOpen(NotImplemented("DB::Open"), handles, dbptr);
+  if (handles == nullptr) {
+    return FailOpen(Status::InvalidArgument("handles is nullptr"), handles,
+                    dbptr);
+  }
+  return DBImpl::Open(db_options, name, column_families, handles, dbptr,
+                      /*read_only=*/false,
+                      /*error_if_wal_file_exists=*/false);
 }
 
-Status DB::OpenForReadOnly(const Options& /*options*/,
-                           const std::string& /*name*/, DB** dbptr,
-                           bool /*error_if_wal_file_exists*/) {
-  return FailOpen(NotImplemented("DB::OpenForReadOnly"), nullptr, dbptr);
+Status DB::OpenForReadOnly(const Options& options, const std::string& name,
+                           DB** dbptr, bool error_if_wal_file_exists) {
+  const std::vector<ColumnFamilyDescriptor> column_families = {
+      ColumnFamilyDescriptor(kDefaultColumnFamilyName,
+                             ColumnFamilyOptions(options))};
+  return DBImpl::Open(DBOptions(options), name, column_families, nullptr, dbptr,
+                      /*read_only=*/true, error_if_wal_file_exists);
 }
 
 Status DB::OpenForReadOnly(
-    const DBOptions& /*db_options*/, const std::string& /*name*/,
-    const std::vector<ColumnFamilyDescriptor>& /*column_families*/,
+    const DBOptions& db_options, const std::string& name,
+    const std::vector<ColumnFamilyDescriptor>& column_families,
     std::vector<ColumnFamilyHandle*>* handles, DB** dbptr,
-    bool /*error_if_wal_file_exists*/) {
-  return FailOpen(NotImplemented("DB::OpenForReadOnly"), handles, dbptr);
+    bool error_if_wal_file_exists) {
+  if (handles == nullptr) {
+    return FailOpen(Status::InvalidArgument("handles is nullptr"), handles,
+                    dbptr);
+  }
+  return DBImpl::Open(db_options, name, column_families, handles, dbptr,
+                      /*read_only=*/true, error_if_wal_file_exists);
 }
 
 Status DB::OpenAsSecondary(const Options& /*options*/,
@@ -91,16 +110,18 @@ Status DB::OpenAndTrimHistory(
   return FailOpen(NotImplemented("DB::OpenAndTrimHistory"), handles, dbptr);
 }
 
-Status DB::ListColumnFamilies(const DBOptions& /*db_options*/,
-                              const std::string& /*name*/,
-                              std::vector<std::string>* /*column_families*/) {
-  return NotImplemented("DB::ListColumnFamilies");
-}
-
-Status DestroyDB(
-    const std::string& /*name*/, const Options& /*options*/,
-    const std::vector<ColumnFamilyDescriptor>& /*column_families*/) {
-  return NotImplemented("DestroyDB");
+Status DB::ListColumnFamilies(const DBOptions& db_options,
+                              const std::string& name,
+                              std::vector<std::string>* column_families) {
+  Env* env = db_options.env != nullptr ? db_options.env : Env::Default();
+  // RocksDB leaves *column_families alone on failure.
+  std::vector<std::string> names;
+  Status s =
+      VersionSet::ListColumnFamilies(&names, name, env->GetFileSystem().get());
+  if (s.ok()) {
+    *column_families = std::move(names);
+  }
+  return s;
 }
 
 Status RepairDB(

@@ -1,0 +1,166 @@
+// Copyright (c) the rocksdb-cleanroom authors.
+//
+// MemTableInserter: one memtable Add per counted WriteBatch record.
+
+#include "db/memtable_inserter.h"
+
+#include "db/write_batch_internal.h"
+#include "memtable/memtable.h"
+
+namespace ROCKSDB_NAMESPACE {
+
+namespace {
+
+Status PreparedTransactions() {
+  return Status::NotSupported(
+      "WAL contains prepared transactions. Open with TransactionDB::Open().");
+}
+
+// Check(): the record-level errors of MemTableInserter, without a memtable.
+class BatchChecker : public WriteBatch::Handler {
+ public:
+  BatchChecker(bool has_merge_operator, bool ignore_missing_column_families)
+      : has_merge_operator_(has_merge_operator),
+        ignore_missing_(ignore_missing_column_families) {}
+
+  Status PutCF(uint32_t cf, const Slice&, const Slice&) override {
+    return Family(cf);
+  }
+  Status PutEntityCF(uint32_t cf, const Slice&, const Slice&) override {
+    return Family(cf);
+  }
+  Status DeleteCF(uint32_t cf, const Slice&) override { return Family(cf); }
+  Status SingleDeleteCF(uint32_t cf, const Slice&) override {
+    return Family(cf);
+  }
+  Status DeleteRangeCF(uint32_t cf, const Slice&, const Slice&) override {
+    return Family(cf);
+  }
+  Status MergeCF(uint32_t cf, const Slice&, const Slice&) override {
+    Status s = Family(cf);
+    if (s.ok() && cf == 0 && !has_merge_operator_) {
+      return Status::InvalidArgument(
+          "Merge requires `ColumnFamilyOptions::merge_operator != nullptr`");
+    }
+    return s;
+  }
+  Status PutBlobIndexCF(uint32_t cf, const Slice&, const Slice&) override {
+    return Family(cf);
+  }
+  Status MarkBeginPrepare(bool) override { return PreparedTransactions(); }
+  Status MarkEndPrepare(const Slice&) override {
+    return PreparedTransactions();
+  }
+  Status MarkCommit(const Slice&) override { return PreparedTransactions(); }
+  Status MarkCommitWithTimestamp(const Slice&, const Slice&) override {
+    return PreparedTransactions();
+  }
+  Status MarkRollback(const Slice&) override { return PreparedTransactions(); }
+  Status MarkNoop(bool) override { return Status::OK(); }
+
+ private:
+  Status Family(uint32_t cf) const {
+    if (cf == 0 || ignore_missing_) return Status::OK();
+    return Status::InvalidArgument(
+        "Invalid column family specified in write batch");
+  }
+
+  const bool has_merge_operator_;
+  const bool ignore_missing_;
+};
+
+}  // namespace
+
+Status MemTableInserter::Check(const WriteBatch* batch, bool has_merge_operator,
+                               bool ignore_missing_column_families) {
+  BatchChecker checker(has_merge_operator, ignore_missing_column_families);
+  return batch->Iterate(&checker);
+}
+
+MemTableInserter::MemTableInserter(MemTable* mem, SequenceNumber first_sequence,
+                                   bool concurrent,
+                                   bool ignore_missing_column_families)
+    : mem_(mem),
+      sequence_(first_sequence),
+      concurrent_(concurrent),
+      ignore_missing_column_families_(ignore_missing_column_families) {}
+
+Status MemTableInserter::Insert(WriteBatch* batch, MemTable* mem,
+                                SequenceNumber first_sequence, bool concurrent,
+                                bool ignore_missing_column_families) {
+  MemTableInserter inserter(mem, first_sequence, concurrent,
+                            ignore_missing_column_families);
+  return batch->Iterate(&inserter);
+}
+
+Status MemTableInserter::Add(uint32_t cf, ValueType type, const Slice& key,
+                             const Slice& value) {
+  const SequenceNumber seq = sequence_++;
+  if (cf != 0) {
+    // Only the default column family exists until column families land.
+    if (ignore_missing_column_families_) {
+      return Status::OK();
+    }
+    return Status::InvalidArgument(
+        "Invalid column family specified in write batch");
+  }
+  return mem_->Add(seq, type, key, value, concurrent_);
+}
+
+Status MemTableInserter::PutCF(uint32_t cf, const Slice& key,
+                               const Slice& value) {
+  return Add(cf, kTypeValue, key, value);
+}
+
+Status MemTableInserter::PutEntityCF(uint32_t cf, const Slice& key,
+                                     const Slice& entity) {
+  return Add(cf, kTypeWideColumnEntity, key, entity);
+}
+
+Status MemTableInserter::DeleteCF(uint32_t cf, const Slice& key) {
+  return Add(cf, kTypeDeletion, key, Slice());
+}
+
+Status MemTableInserter::SingleDeleteCF(uint32_t cf, const Slice& key) {
+  return Add(cf, kTypeSingleDeletion, key, Slice());
+}
+
+Status MemTableInserter::DeleteRangeCF(uint32_t cf, const Slice& begin,
+                                       const Slice& end) {
+  return Add(cf, kTypeRangeDeletion, begin, end);
+}
+
+Status MemTableInserter::MergeCF(uint32_t cf, const Slice& key,
+                                 const Slice& value) {
+  return Add(cf, kTypeMerge, key, value);
+}
+
+Status MemTableInserter::PutBlobIndexCF(uint32_t cf, const Slice& key,
+                                        const Slice& value) {
+  return Add(cf, kTypeBlobIndex, key, value);
+}
+
+Status MemTableInserter::MarkBeginPrepare(bool /*unprepared*/) {
+  return PreparedTransactions();
+}
+
+Status MemTableInserter::MarkEndPrepare(const Slice& /*xid*/) {
+  return PreparedTransactions();
+}
+
+Status MemTableInserter::MarkCommit(const Slice& /*xid*/) {
+  return PreparedTransactions();
+}
+
+Status MemTableInserter::MarkCommitWithTimestamp(const Slice& /*xid*/,
+                                                 const Slice& /*ts*/) {
+  return PreparedTransactions();
+}
+
+Status MemTableInserter::MarkRollback(const Slice& /*xid*/) {
+  return PreparedTransactions();
+}
+
+Status MemTableInserter::MarkNoop(bool /*empty_batch*/) { return Status::OK(); }
+
+}  // namespace ROCKSDB_NAMESPACE
