@@ -8,36 +8,20 @@
 #include <string>
 
 #include "rocksdb/table.h"
-#include "util/not_implemented.h"
+#include "table/options_only_table_factory.h"
 #include "util/string_util.h"
 
 namespace ROCKSDB_NAMESPACE {
 
 namespace {
 
-class CuckooTableFactory : public TableFactory {
+class CuckooTableFactory : public OptionsOnlyTableFactory<CuckooTableOptions> {
  public:
   explicit CuckooTableFactory(const CuckooTableOptions& options)
-      : options_(options) {
-    RegisterOptions(&options_, nullptr);
+      : OptionsOnlyTableFactory(options, "CuckooTableFactory::NewTableReader") {
   }
 
   const char* Name() const override { return kCuckooTableName(); }
-
-  using TableFactory::NewTableReader;
-  Status NewTableReader(const ReadOptions& /*ro*/,
-                        const TableReaderOptions& /*table_reader_options*/,
-                        std::unique_ptr<RandomAccessFileReader>&& /*file*/,
-                        uint64_t /*file_size*/,
-                        std::unique_ptr<TableReader>* /*table_reader*/,
-                        bool /*prefetch*/) const override {
-    return NotImplemented("CuckooTableFactory::NewTableReader");
-  }
-
-  TableBuilder* NewTableBuilder(const TableBuilderOptions& /*options*/,
-                                WritableFileWriter* /*file*/) const override {
-    return nullptr;  // not implemented yet
-  }
 
   // use_module_hash is not part of RocksDB's dump.
   std::string GetPrintableOptions() const override {
@@ -50,9 +34,6 @@ class CuckooTableFactory : public TableFactory {
                   options_.identity_as_first_hash);
     return out;
   }
-
- private:
-  CuckooTableOptions options_;
 };
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rocksdb/convenience.h"
+#include "util/customizable_util.h"
 #include "util/string_util.h"
 
 namespace ROCKSDB_NAMESPACE {
@@ -148,11 +149,10 @@ Status FilterPolicy::CreateFromString(
     std::shared_ptr<const FilterPolicy>* result) {
   std::string id;
   std::unordered_map<std::string, std::string> opts;
-  Status s = Configurable::GetOptionsMap(value, "", &id, &opts);
-  if (!s.ok()) return s;
-  if (id.empty() || id == "nullptr") {
-    result->reset();
-    return Status::OK();
+  Status s;
+  if (!ParseCustomizableValue(config_options, value, nullptr, result, &id,
+                              &opts, &s)) {
+    return s;
   }
   std::unique_ptr<FilterPolicy> policy;
   if (id == BuiltinFilterPolicy::kClassName()) {
@@ -161,8 +161,7 @@ Status FilterPolicy::CreateFromString(
     policy.reset(ParseBloomLike(id));
   }
   if (policy == nullptr) {
-    if (config_options.ignore_unsupported_options) return Status::OK();
-    return Status::NotSupported("Could not load FilterPolicy", value);
+    return UnsupportedCustomizable(config_options, "FilterPolicy", value);
   }
   s = Customizable::ConfigureNewObject(config_options, policy.get(), opts);
   if (!s.ok()) return s;

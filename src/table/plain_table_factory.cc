@@ -9,36 +9,19 @@
 #include <string>
 
 #include "rocksdb/table.h"
-#include "util/not_implemented.h"
+#include "table/options_only_table_factory.h"
 #include "util/string_util.h"
 
 namespace ROCKSDB_NAMESPACE {
 
 namespace {
 
-class PlainTableFactory : public TableFactory {
+class PlainTableFactory : public OptionsOnlyTableFactory<PlainTableOptions> {
  public:
   explicit PlainTableFactory(const PlainTableOptions& options)
-      : options_(options) {
-    RegisterOptions(&options_, nullptr);
-  }
+      : OptionsOnlyTableFactory(options, "PlainTableFactory::NewTableReader") {}
 
   const char* Name() const override { return kPlainTableName(); }
-
-  using TableFactory::NewTableReader;
-  Status NewTableReader(const ReadOptions& /*ro*/,
-                        const TableReaderOptions& /*table_reader_options*/,
-                        std::unique_ptr<RandomAccessFileReader>&& /*file*/,
-                        uint64_t /*file_size*/,
-                        std::unique_ptr<TableReader>* /*table_reader*/,
-                        bool /*prefetch*/) const override {
-    return NotImplemented("PlainTableFactory::NewTableReader");
-  }
-
-  TableBuilder* NewTableBuilder(const TableBuilderOptions& /*options*/,
-                                WritableFileWriter* /*file*/) const override {
-    return nullptr;  // not implemented yet
-  }
 
   std::string GetPrintableOptions() const override {
     std::string out;
@@ -56,9 +39,6 @@ class PlainTableFactory : public TableFactory {
                   options_.store_index_in_file);
     return out;
   }
-
- private:
-  PlainTableOptions options_;
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "rocksdb/convenience.h"
+#include "util/customizable_util.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -57,21 +58,14 @@ Status SstPartitionerFactory::CreateFromString(
     std::shared_ptr<SstPartitionerFactory>* result) {
   std::string id;
   std::unordered_map<std::string, std::string> opts;
-  Status s =
-      Customizable::GetOptionsMap(options, result->get(), value, &id, &opts);
-  if (!s.ok()) {
+  Status s;
+  if (!ParseCustomizableValue(options, value, result->get(), result, &id, &opts,
+                              &s)) {
     return s;
-  }
-  if (id.empty() || id == "nullptr") {
-    result->reset();
-    return Status::OK();
   }
   if (id != SstPartitionerFixedPrefixFactory::kClassName()) {
     result->reset();
-    if (options.ignore_unsupported_options) {
-      return Status::OK();
-    }
-    return Status::NotSupported("Could not load SstPartitionerFactory", id);
+    return UnsupportedCustomizable(options, "SstPartitionerFactory", id);
   }
   size_t length = 0;
   for (const auto& kv : opts) {

@@ -10,6 +10,7 @@
 
 #include "rocksdb/convenience.h"
 #include "util/coding.h"
+#include "util/customizable_util.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -315,24 +316,17 @@ Status TablePropertiesCollectorFactory::CreateFromString(
     std::shared_ptr<TablePropertiesCollectorFactory>* result) {
   std::string id;
   std::unordered_map<std::string, std::string> opts;
-  Status s =
-      Customizable::GetOptionsMap(options, result->get(), value, &id, &opts);
-  if (!s.ok()) {
+  Status s;
+  if (!ParseCustomizableValue(options, value, result->get(), result, &id, &opts,
+                              &s)) {
     return s;
-  }
-  if (id.empty() || id == "nullptr") {
-    result->reset();
-    return Status::OK();
   }
   if (*result != nullptr && (*result)->GetId() == id) {
     return Customizable::ConfigureNewObject(options, result->get(), opts);
   }
   result->reset();
-  if (options.ignore_unsupported_options) {
-    return Status::OK();
-  }
-  return Status::NotSupported("Could not load TablePropertiesCollectorFactory",
-                              id);
+  return UnsupportedCustomizable(options, "TablePropertiesCollectorFactory",
+                                 id);
 }
 
 }  // namespace ROCKSDB_NAMESPACE

@@ -13,6 +13,7 @@
 
 #include "rocksdb/convenience.h"
 #include "util/crc32c.h"
+#include "util/customizable_util.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -132,24 +133,17 @@ Status FileChecksumGenFactory::CreateFromString(
     std::shared_ptr<FileChecksumGenFactory>* result) {
   std::string id;
   std::unordered_map<std::string, std::string> opts;
-  Status s =
-      Customizable::GetOptionsMap(options, result->get(), value, &id, &opts);
-  if (!s.ok()) {
+  Status s;
+  if (!ParseCustomizableValue(options, value, result->get(), result, &id, &opts,
+                              &s)) {
     return s;
-  }
-  if (id.empty() || id == "nullptr") {
-    result->reset();
-    return Status::OK();
   }
   if (id == FileChecksumGenCrc32cFactory::kClassName()) {
     *result = GetFileChecksumGenCrc32cFactory();
     return Customizable::ConfigureNewObject(options, result->get(), opts);
   }
   result->reset();
-  if (options.ignore_unsupported_options) {
-    return Status::OK();
-  }
-  return Status::NotSupported("Could not load FileChecksumGenFactory", id);
+  return UnsupportedCustomizable(options, "FileChecksumGenFactory", id);
 }
 
 }  // namespace ROCKSDB_NAMESPACE

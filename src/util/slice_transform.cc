@@ -14,6 +14,7 @@
 
 #include "rocksdb/convenience.h"
 #include "rocksdb/slice.h"
+#include "util/customizable_util.h"
 #include "util/string_util.h"
 
 namespace ROCKSDB_NAMESPACE {
@@ -141,11 +142,10 @@ Status SliceTransform::CreateFromString(
     std::shared_ptr<const SliceTransform>* result) {
   std::string id;
   std::unordered_map<std::string, std::string> opts;
-  Status s = Configurable::GetOptionsMap(value, "", &id, &opts);
-  if (!s.ok()) return s;
-  if (id.empty() || id == "nullptr") {
-    result->reset();
-    return Status::OK();
+  Status s;
+  if (!ParseCustomizableValue(config_options, value, nullptr, result, &id,
+                              &opts, &s)) {
+    return s;
   }
   std::unique_ptr<SliceTransform> transform;
   size_t len = 0;
@@ -161,8 +161,7 @@ Status SliceTransform::CreateFromString(
   } else if (id == NoopTransform::kClassName()) {
     transform.reset(new NoopTransform());
   } else {
-    if (config_options.ignore_unsupported_options) return Status::OK();
-    return Status::NotSupported("Could not load SliceTransform", value);
+    return UnsupportedCustomizable(config_options, "SliceTransform", value);
   }
   s = Customizable::ConfigureNewObject(config_options, transform.get(), opts);
   if (!s.ok()) return s;
