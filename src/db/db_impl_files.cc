@@ -9,6 +9,7 @@
 
 #include "db/db_impl.h"
 #include "db/filename.h"
+#include "env/auto_roll_logger.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -68,25 +69,10 @@ void DBImpl::DeleteOldInfoLogs() {
     dir = db_options_.db_log_dir;
     prefix = InfoLogPrefix(true, absolute);
   }
-  std::vector<std::pair<uint64_t, std::string>> old_logs;
-  std::vector<std::string> children;
-  if (!env_->GetChildren(dir, &children).ok()) return;
-  for (const std::string& name : children) {
-    uint64_t number = 0;
-    FileType type;
-    // The live LOG parses with number 0; old ones carry their timestamp.
-    if (ParseFileName(name, &number, prefix, &type) && type == kInfoLogFile &&
-        number != 0) {
-      old_logs.emplace_back(number, name);
-    }
-  }
-  std::sort(old_logs.begin(), old_logs.end());
-  // keep_log_file_num counts the live LOG too.
-  const size_t keep =
-      db_options_.keep_log_file_num > 0 ? db_options_.keep_log_file_num - 1 : 0;
-  for (size_t i = 0; i + keep < old_logs.size(); ++i) {
-    env_->DeleteFile(dir + "/" + old_logs[i].second).PermitUncheckedError();
-  }
+  // keep_log_file_num counts the live LOG too; a failed delete is retried
+  // at the next open.
+  TrimOldInfoLogFiles(env_, dir, prefix, db_options_.keep_log_file_num)
+      .PermitUncheckedError();
 }
 
 Status DestroyDB(

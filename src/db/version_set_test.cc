@@ -198,7 +198,9 @@ TEST_F(ManifestTest, LargeManifestRollsOverOnlyPastTheLimit) {
     ASSERT_OK(Apply(edit));
     if (manifests.empty() || manifests.back() != vs_->manifest_file_number()) {
       // A MANIFEST is replaced only once it has passed the limit.
-      if (!manifests.empty()) EXPECT_GT(size_before, 32u * 1024);
+      if (!manifests.empty()) {
+        EXPECT_GT(size_before, 32u * 1024);
+      }
       manifests.push_back(vs_->manifest_file_number());
     }
     EXPECT_LE(vs_->manifest_file_size(), 32u * 1024 + 1024);

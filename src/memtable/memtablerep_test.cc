@@ -250,7 +250,9 @@ TEST(MemTableRepFactoryTest, ConcurrentInserts) {
   int count = 0;
   std::string prev;
   for (it->SeekToFirst(); it->Valid(); it->Next(), ++count) {
-    if (count > 0) EXPECT_LT(prev, Key(it->key()));
+    if (count > 0) {
+      EXPECT_LT(prev, Key(it->key()));
+    }
     prev = Key(it->key());
   }
   EXPECT_EQ(count, 4000);

@@ -184,7 +184,9 @@ TEST_F(SkipListTest, ConcurrentInserts) {
   uint64_t prev = 0;
   for (it.SeekToFirst(); it.Valid(); it.Next(), ++count) {
     const uint64_t v = U64Comparator::Decode(it.key());
-    if (count > 0) ASSERT_LT(prev, v);
+    if (count > 0) {
+      ASSERT_LT(prev, v);
+    }
     prev = v;
   }
   EXPECT_EQ(count, model.size());

@@ -6,7 +6,10 @@
 #include "rocksdb/options.h"
 
 #include <cctype>
+#include <memory>
+#include <utility>
 
+#include "env/auto_roll_logger.h"
 #include "rocksdb/env.h"
 #include "rocksdb/memtablerep.h"
 #include "rocksdb/table.h"
@@ -102,6 +105,19 @@ Status CreateLoggerFromOptions(const std::string& dbname,
   if (env->FileExists(fname).ok()) {
     env->RenameFile(fname, fname + ".old." + std::to_string(env->NowMicros()))
         .PermitUncheckedError();
+  }
+
+  // With a size or age limit the LOG rolls while the DB runs (and trims
+  // old files then and now); otherwise it is one plain file, and old ones
+  // are left alone here.
+  if (options.max_log_file_size > 0 || options.log_file_time_to_roll > 0) {
+    auto roller = std::make_shared<AutoRollLogger>(
+        env, env->GetSystemClock(), log_dir, name, options.max_log_file_size,
+        options.log_file_time_to_roll, options.keep_log_file_num,
+        options.info_log_level);
+    Status s = roller->GetStatus();
+    if (s.ok()) *logger = std::move(roller);
+    return s;
   }
 
   Status s = env->NewLogger(fname, logger);

@@ -152,5 +152,89 @@ TEST_F(CreateLoggerTest, MissingLogDirParentFails) {
   EXPECT_TRUE(s.IsIOError()) << s.ToString();
 }
 
+// Names "<prefix>.old.<digits>" among `files`.
+int CountOld(const std::vector<std::string>& files, const std::string& prefix) {
+  int n = 0;
+  for (const std::string& f : files) {
+    if (f.rfind(prefix + ".old.", 0) == 0) ++n;
+  }
+  return n;
+}
+
+TEST_F(CreateLoggerTest, MaxLogFileSizeRollsWhileRunning) {
+  DBOptions options;
+  options.max_log_file_size = 4096;
+  options.keep_log_file_num = 3;
+  const std::string db = dir_ + "/db";
+  std::shared_ptr<Logger> logger;
+  ASSERT_TRUE(CreateLoggerFromOptions(db, options, &logger).ok());
+  Header(logger, "my header");
+  for (int i = 0; i < 100; ++i) {
+    Log(InfoLogLevel::WARN_LEVEL, logger, "line %d %s", i,
+        std::string(100, 'x').c_str());
+  }
+  EXPECT_LT(logger->GetLogFileSize(), 4096u + 200u);
+  logger.reset();
+  // LOG plus keep_log_file_num - 1 old files.
+  std::vector<std::string> files = Children(db);
+  EXPECT_EQ(3u, files.size());
+  EXPECT_EQ(2, CountOld(files, "LOG"));
+}
+
+TEST_F(CreateLoggerTest, PlainLoggerLeavesOldFilesAlone) {
+  DBOptions options;
+  options.keep_log_file_num = 2;
+  const std::string db = dir_ + "/db";
+  for (int i = 0; i < 4; ++i) {
+    std::shared_ptr<Logger> logger;
+    ASSERT_TRUE(CreateLoggerFromOptions(db, options, &logger).ok());
+  }
+  EXPECT_EQ(3, CountOld(Children(db), "LOG"));
+  // A rolling logger trims at creation: LOG plus one old file.
+  options.max_log_file_size = 1 << 20;
+  std::shared_ptr<Logger> logger;
+  ASSERT_TRUE(CreateLoggerFromOptions(db, options, &logger).ok());
+  EXPECT_EQ(1, CountOld(Children(db), "LOG"));
+  EXPECT_EQ(2u, Children(db).size());
+}
+
+TEST_F(CreateLoggerTest, RollsInLogDirUnderTheFlattenedName) {
+  DBOptions options;
+  options.db_log_dir = dir_ + "/logs";
+  options.max_log_file_size = 1024;
+  options.keep_log_file_num = 2;
+  const std::string db = dir_ + "/db";
+  std::shared_ptr<Logger> logger;
+  ASSERT_TRUE(CreateLoggerFromOptions(db, options, &logger).ok());
+  for (int i = 0; i < 50; ++i) {
+    Log(InfoLogLevel::WARN_LEVEL, logger, "line %d %s", i,
+        std::string(100, 'y').c_str());
+  }
+  logger.reset();
+  std::string flattened = db.substr(1);
+  for (char& c : flattened) {
+    if (c == '/') c = '_';
+  }
+  std::vector<std::string> files = Children(options.db_log_dir);
+  EXPECT_EQ(2u, files.size());
+  EXPECT_TRUE(
+      env_->FileExists(options.db_log_dir + "/" + flattened + "_LOG").ok());
+  EXPECT_EQ(1, CountOld(files, flattened + "_LOG"));
+  // Nothing but the (empty) DB directory itself.
+  EXPECT_TRUE(Children(db).empty());
+}
+
+TEST_F(CreateLoggerTest, LogFileTimeToRollAloneGivesARollingLogger) {
+  DBOptions options;
+  options.log_file_time_to_roll = 3600;
+  options.info_log_level = ERROR_LEVEL;
+  std::shared_ptr<Logger> logger;
+  ASSERT_TRUE(CreateLoggerFromOptions(dir_ + "/db", options, &logger).ok());
+  EXPECT_EQ(ERROR_LEVEL, logger->GetInfoLogLevel());
+  for (int i = 0; i < 500; ++i) Log(InfoLogLevel::ERROR_LEVEL, logger, "x");
+  // Young file: no roll.
+  EXPECT_EQ(std::vector<std::string>{"LOG"}, Children(dir_ + "/db"));
+}
+
 }  // namespace
 }  // namespace ROCKSDB_NAMESPACE
