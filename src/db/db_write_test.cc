@@ -350,5 +350,23 @@ TEST_F(DBWriteTest, ManualWalFlushKeepsRecordsBufferedUntilFlushWal) {
   EXPECT_EQ("2", Get("b"));
 }
 
+// Keys and values are length-prefixed with a varint32 in the WAL, so each
+// is limited to 4 GiB - 1 bytes, with RocksDB's messages. The limit is
+// checked before any byte is read, so a Slice claiming 4 GiB over a small
+// buffer exercises it without allocating 4 GiB.
+TEST_F(DBWriteTest, KeyAndValueSizeLimits) {
+  Open();
+  const char small[1] = {'x'};
+  const Slice huge(small, size_t{1} << 32);
+  EXPECT_EQ("Invalid argument: key is too large",
+            db_->Put(WriteOptions(), huge, "v").ToString());
+  EXPECT_EQ("Invalid argument: value is too large",
+            db_->Put(WriteOptions(), "k", huge).ToString());
+  EXPECT_EQ("Invalid argument: key is too large",
+            db_->Delete(WriteOptions(), huge).ToString());
+  // Nothing was written: the sequence did not move.
+  EXPECT_EQ(0u, db_->GetLatestSequenceNumber());
+}
+
 }  // namespace
 }  // namespace ROCKSDB_NAMESPACE
