@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rocksdb/convenience.h"
+#include "table/filter_bits.h"
 #include "util/customizable_util.h"
 #include "util/string_util.h"
 
@@ -31,12 +32,20 @@ bool BuiltinFilterPolicy::IsInstanceOf(const std::string& name) const {
 
 FilterBitsBuilder* BuiltinFilterPolicy::GetBuilderWithContext(
     const FilterBuildingContext& /*context*/) const {
-  return nullptr;  // no filter until the table format lands
+  return nullptr;  // read-only policy
 }
 
 FilterBitsReader* BuiltinFilterPolicy::GetFilterBitsReader(
-    const Slice& /*contents*/) const {
-  return nullptr;  // not implemented yet: callers treat it as "may match"
+    const Slice& contents) const {
+  return NewFilterBitsReader(contents).release();
+}
+
+// Ribbon filters are built as Bloom filters of the same bits per key: same
+// false positive rate, larger, readable by RocksDB (docs/compat.md).
+FilterBitsBuilder* BloomLikeFilterPolicy::GetBuilderWithContext(
+    const FilterBuildingContext& /*context*/) const {
+  if (millibits_per_key_ == 0) return nullptr;
+  return NewFastLocalBloomBuilder(millibits_per_key_).release();
 }
 
 namespace {

@@ -5,10 +5,9 @@
 // ("rocksdb.BuiltinBloomFilter"). All belong to one read-compatible family,
 // so CompatibilityName() is the same for each.
 //
-// The filter bits builder and reader arrive with the table format; until
-// then GetBuilderWithContext() builds no filter (nullptr) and
-// GetFilterBitsReader() returns nullptr, which callers treat as "may
-// match".
+// Bloom and Ribbon policies both build FastLocalBloom filters
+// (table/filter_bits.h; Ribbon is mapped to Bloom, see docs/compat.md), and
+// every built-in policy reads any filter through NewFilterBitsReader().
 #pragma once
 
 #include <string>
@@ -32,8 +31,11 @@ class BuiltinFilterPolicy : public FilterPolicy {
   }
   // Bloom and Ribbon policies are also instances of this class.
   bool IsInstanceOf(const std::string& name) const override;
+  // nullptr: this policy only reads.
   FilterBitsBuilder* GetBuilderWithContext(
       const FilterBuildingContext&) const override;
+  // A reader of any filter format (never nullptr); `contents` must outlive
+  // it.
   FilterBitsReader* GetFilterBitsReader(const Slice& contents) const override;
 };
 
@@ -51,6 +53,11 @@ class BloomLikeFilterPolicy : public BuiltinFilterPolicy {
 
   // GetMillibitsPerKey() as a decimal with no trailing zeros, e.g. "6.667".
   std::string BitsPerKeyString() const;
+
+  // A new FastLocalBloom builder at GetMillibitsPerKey(), owned by the
+  // caller; nullptr when that is 0 (no filter).
+  FilterBitsBuilder* GetBuilderWithContext(
+      const FilterBuildingContext&) const override;
 
  private:
   const int millibits_per_key_;

@@ -1,7 +1,8 @@
 // Copyright (c) the rocksdb-cleanroom authors.
 //
-// Built-in filter policy names, ids and CreateFromString(). Expected
-// strings were observed from RocksDB 7.8.3.
+// Built-in filter policy names, ids and CreateFromString() (expected
+// strings observed from RocksDB 7.8.3), and the builders and readers the
+// policies hand out.
 
 #include "table/filter_policy.h"
 
@@ -12,6 +13,7 @@
 #include "rocksdb/convenience.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/table.h"
+#include "table/filter_bits.h"
 
 namespace ROCKSDB_NAMESPACE {
 namespace {
@@ -62,17 +64,88 @@ TEST(FilterPolicyTest, BitsPerKeyRounding) {
   EXPECT_EQ("ribbonfilter:9.9:-1", r.GetId());
 }
 
-TEST(FilterPolicyTest, NoBitsBuilderOrReaderYet) {
-  std::unique_ptr<const FilterPolicy> bloom(NewBloomFilterPolicy(10));
+TEST(FilterPolicyTest, BuildingContextDefaults) {
   BlockBasedTableOptions table_options;
   FilterBuildingContext context(table_options);
   EXPECT_EQ(&table_options, &context.table_options);
+  EXPECT_EQ(kCompactionStyleLevel, context.compaction_style);
   EXPECT_EQ(-1, context.num_levels);
+  EXPECT_EQ(nullptr, context.info_log);
+  EXPECT_EQ("", context.column_family_name);
   EXPECT_EQ(-1, context.level_at_creation);
   EXPECT_FALSE(context.is_bottommost);
   EXPECT_EQ(TableFileCreationReason::kMisc, context.reason);
-  EXPECT_EQ(nullptr, bloom->GetBuilderWithContext(context));
-  EXPECT_EQ(nullptr, bloom->GetFilterBitsReader(Slice("abc")));
+}
+
+// Builds a filter of keys "0".."n-1" with the policy's builder.
+std::string BuildWith(const FilterPolicy& policy, int n) {
+  BlockBasedTableOptions table_options;
+  FilterBuildingContext context(table_options);
+  std::unique_ptr<FilterBitsBuilder> builder(
+      policy.GetBuilderWithContext(context));
+  EXPECT_NE(nullptr, builder);
+  if (builder == nullptr) return "";
+  for (int i = 0; i < n; ++i) builder->AddKey(std::to_string(i));
+  EXPECT_EQ(static_cast<size_t>(n), builder->EstimateEntriesAdded());
+  std::unique_ptr<const char[]> buf;
+  return builder->Finish(&buf).ToString();
+}
+
+TEST(FilterPolicyTest, BloomBuildsFastLocalBloom) {
+  std::unique_ptr<const FilterPolicy> bloom(NewBloomFilterPolicy(10));
+  const std::string filter = BuildWith(*bloom, 289);
+  // Spec 5.7: 289 keys at 10 bits/key -> 384 bytes + trailer, 6 probes.
+  ASSERT_EQ(389u, filter.size());
+  EXPECT_EQ(std::string("\xff\x00\x06\x00\x00", 5), filter.substr(384));
+  std::unique_ptr<FilterBitsReader> reader(bloom->GetFilterBitsReader(filter));
+  ASSERT_NE(nullptr, reader);
+  int false_positives = 0;
+  for (int i = 0; i < 289; ++i)
+    EXPECT_TRUE(reader->MayMatch(std::to_string(i)));
+  for (int i = 289; i < 10289; ++i) {
+    false_positives += reader->MayMatch(std::to_string(i)) ? 1 : 0;
+  }
+  EXPECT_LT(false_positives, 300);  // about 1%
+}
+
+TEST(FilterPolicyTest, RibbonBuildsTheSameBloomFilter) {
+  std::unique_ptr<const FilterPolicy> bloom(NewBloomFilterPolicy(7.5));
+  std::unique_ptr<const FilterPolicy> ribbon(NewRibbonFilterPolicy(7.5, -1));
+  EXPECT_EQ(BuildWith(*bloom, 1000), BuildWith(*ribbon, 1000));
+}
+
+TEST(FilterPolicyTest, NoBuilderWithoutBits) {
+  BlockBasedTableOptions table_options;
+  FilterBuildingContext context(table_options);
+  std::unique_ptr<const FilterPolicy> none(NewBloomFilterPolicy(0.4));
+  EXPECT_EQ(nullptr, none->GetBuilderWithContext(context));
+  std::unique_ptr<const FilterPolicy> ribbon(NewRibbonFilterPolicy(0));
+  EXPECT_EQ(nullptr, ribbon->GetBuilderWithContext(context));
+  BuiltinFilterPolicy read_only;
+  EXPECT_EQ(nullptr, read_only.GetBuilderWithContext(context));
+}
+
+TEST(FilterPolicyTest, EveryBuiltinPolicyReadsFilters) {
+  std::unique_ptr<const FilterPolicy> bloom(NewBloomFilterPolicy(10));
+  const std::string filter = BuildWith(*bloom, 100);
+  BuiltinFilterPolicy read_only;
+  std::unique_ptr<const FilterPolicy> ribbon(NewRibbonFilterPolicy(20));
+  for (const FilterPolicy* p :
+       {static_cast<const FilterPolicy*>(&read_only), ribbon.get()}) {
+    std::unique_ptr<FilterBitsReader> reader(p->GetFilterBitsReader(filter));
+    ASSERT_NE(nullptr, reader);
+    for (int i = 0; i < 100; ++i) {
+      EXPECT_TRUE(reader->MayMatch(std::to_string(i)));
+    }
+    // Too short to hold any key: never matches.
+    std::unique_ptr<FilterBitsReader> empty(p->GetFilterBitsReader("abc"));
+    ASSERT_NE(nullptr, empty);
+    EXPECT_FALSE(empty->MayMatch("abc"));
+    // Unknown format: always may match.
+    std::unique_ptr<FilterBitsReader> unknown(
+        p->GetFilterBitsReader(Slice("\x00\x00\x00\x00\x00\x00", 6)));
+    EXPECT_TRUE(unknown->MayMatch("abc"));
+  }
 }
 
 TEST(FilterPolicyTest, CreateFromString) {

@@ -3,7 +3,7 @@
 // FullMergeOperands: reorders the operands oldest first (the order
 // MergeOperator::FullMergeV2 expects) and copies out whichever result the
 // operator chose (a new value or one of its inputs).
-#include "memtable/merge_helper.h"
+#include "util/merge_helper.h"
 
 namespace ROCKSDB_NAMESPACE {
 
