@@ -10,11 +10,15 @@
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "rocksdb/cache.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/slice_transform.h"
+#include "table/block_based_table_builder.h"
+#include "table/block_based_table_reader.h"
+#include "table/format.h"
 #include "util/not_implemented.h"
 #include "util/string_util.h"
 
@@ -24,8 +28,6 @@ namespace {
 
 // Capacity of the block cache created when the options name none.
 constexpr size_t kDefaultBlockCacheCapacity = 8 << 20;
-// Newest format_version this release writes and reads.
-constexpr uint32_t kLatestFormatVersion = 5;
 
 bool IsKnownChecksum(ChecksumType type) {
   switch (type) {
@@ -87,17 +89,20 @@ BlockBasedTableFactory::BlockBasedTableFactory(
 }
 
 Status BlockBasedTableFactory::NewTableReader(
-    const ReadOptions& /*ro*/, const TableReaderOptions& /*options*/,
-    std::unique_ptr<RandomAccessFileReader>&& /*file*/, uint64_t /*file_size*/,
-    std::unique_ptr<TableReader>* /*table_reader*/,
-    bool /*prefetch_index_and_filter_in_cache*/) const {
-  return NotImplemented("BlockBasedTableFactory::NewTableReader");
+    const ReadOptions& ro, const TableReaderOptions& options,
+    std::unique_ptr<RandomAccessFileReader>&& file, uint64_t file_size,
+    std::unique_ptr<TableReader>* table_reader,
+    bool prefetch_index_and_filter_in_cache) const {
+  return BlockBasedTable::Open(ro, options, table_options_, std::move(file),
+                               file_size, table_reader,
+                               prefetch_index_and_filter_in_cache);
 }
 
 TableBuilder* BlockBasedTableFactory::NewTableBuilder(
-    const TableBuilderOptions& /*table_builder_options*/,
-    WritableFileWriter* /*file*/) const {
-  return nullptr;  // not implemented yet
+    const TableBuilderOptions& table_builder_options,
+    WritableFileWriter* file) const {
+  return new BlockBasedTableBuilder(table_options_, table_builder_options,
+                                    file);
 }
 
 Status BlockBasedTableFactory::ValidateOptions(
@@ -138,6 +143,23 @@ Status BlockBasedTableFactory::ValidateOptions(
     return Status::InvalidArgument(
         "Unsupported BlockBasedTable format_version. Please check "
         "include/rocksdb/table.h for more info");
+  }
+  // Versions 0 and 1 stored most codecs in an older framing that this
+  // engine does not write; refuse them up front rather than at the first
+  // flush.
+  if (o.format_version < 2) {
+    std::vector<CompressionType> used = cf_opts.compression_per_level;
+    used.push_back(cf_opts.compression);
+    used.push_back(cf_opts.bottommost_compression);
+    for (CompressionType type : used) {
+      if (type != kDisableCompressionOption &&
+          !FramingIsVersionIndependent(type)) {
+        return Status::NotSupported(
+            "BlockBasedTable format_version " +
+            std::to_string(o.format_version) +
+            " is written only uncompressed or with Snappy");
+      }
+    }
   }
   if (!IsKnownChecksum(o.checksum)) {
     return Status::InvalidArgument(

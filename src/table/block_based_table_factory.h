@@ -3,9 +3,8 @@
 // BlockBasedTableFactory: the default table format's factory. It owns the
 // sanitized BlockBasedTableOptions (reachable through
 // GetOptions<BlockBasedTableOptions>()) and validates them against the
-// column family. Reading and writing tables arrives with the table format;
-// until then NewTableReader() returns NotImplemented and NewTableBuilder()
-// returns nullptr.
+// column family. NewTableReader() opens a BlockBasedTable and
+// NewTableBuilder() gives a BlockBasedTableBuilder.
 #pragma once
 
 #include <memory>

@@ -100,15 +100,23 @@ bool Lz4Compress(bool high, const CompressionOptions& opts, const Slice& raw,
   const int bound = LZ4_compressBound(src_size);
   const size_t header = out->size();
   out->resize(header + static_cast<size_t>(bound));
+  // RocksDB compresses each block through a fresh stream (not the one-shot
+  // API), which yields different bytes; we match them.
   int produced;
   if (high) {
     const int level =
         IsDefaultLevel(opts.level) ? LZ4HC_CLEVEL_DEFAULT : opts.level;
-    produced =
-        LZ4_compress_HC(raw.data(), &(*out)[header], src_size, bound, level);
+    LZ4_streamHC_t* stream = LZ4_createStreamHC();
+    if (stream == nullptr) return false;
+    LZ4_resetStreamHC_fast(stream, level);
+    produced = LZ4_compress_HC_continue(stream, raw.data(), &(*out)[header],
+                                        src_size, bound);
+    LZ4_freeStreamHC(stream);
   } else {
-    produced =
-        LZ4_compress_default(raw.data(), &(*out)[header], src_size, bound);
+    LZ4_stream_t stream;
+    LZ4_initStream(&stream, sizeof(stream));
+    produced = LZ4_compress_fast_continue(&stream, raw.data(), &(*out)[header],
+                                          src_size, bound, 1);
   }
   if (produced <= 0) return false;
   out->resize(header + static_cast<size_t>(produced));

@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "rocksdb/convenience.h"
-#include "util/not_implemented.h"
+#include "util/merge_operators.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -87,40 +87,12 @@ bool AssociativeMergeOperator::PartialMerge(const Slice& key,
   return Merge(key, &left_operand, right_operand, new_value, logger);
 }
 
-namespace {
-
-// Names of RocksDB's built-in merge operators (utilities layer), which this
-// build cannot create yet.
-bool IsBuiltinMergeOperatorName(const std::string& id) {
-  static const char* const kNames[] = {
-      "put",
-      "put_v1",
-      "PutOperator",
-      "uint64add",
-      "UInt64AddOperator",
-      "max",
-      "MaxOperator",
-      "stringappend",
-      "StringAppendOperator",
-      "stringappendtest",
-      "StringAppendTESTOperator",
-      "bytesxor",
-      "BytesXOR",
-      "sortlist",
-      "MergeSortOperator",
-  };
-  for (const char* name : kNames) {
-    if (id == name) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-// "" and "nullptr" give OK and no operator; unknown ids give OK and no
-// operator when ignore_unsupported_options is set, NotSupported otherwise
-// (as RocksDB 7.8.3). The built-in operators report NotImplemented until
-// the utilities layer provides them.
+// RocksDB 7.8.3, observed: "" and "nullptr" give OK and no operator; an
+// unknown id gives OK and no operator when ignore_unsupported_options is
+// set, NotSupported("Could not load MergeOperator: <value>") otherwise. A
+// built-in id (util/merge_operators.h) is created and then configured with
+// the remaining "name=value" pairs; an unknown name fails with NotFound but
+// *result is set all the same, as RocksDB does.
 Status MergeOperator::CreateFromString(const ConfigOptions& config_options,
                                        const std::string& value,
                                        std::shared_ptr<MergeOperator>* result) {
@@ -132,11 +104,13 @@ Status MergeOperator::CreateFromString(const ConfigOptions& config_options,
     result->reset();
     return Status::OK();
   }
-  if (IsBuiltinMergeOperatorName(id)) {
-    return NotImplemented("MergeOperator::CreateFromString");
+  std::shared_ptr<MergeOperator> op = MergeOperators::CreateFromStringId(id);
+  if (op == nullptr) {
+    if (config_options.ignore_unsupported_options) return Status::OK();
+    return Status::NotSupported("Could not load MergeOperator", value);
   }
-  if (config_options.ignore_unsupported_options) return Status::OK();
-  return Status::NotSupported("Could not load MergeOperator", value);
+  *result = op;
+  return Customizable::ConfigureNewObject(config_options, op.get(), opts);
 }
 
 }  // namespace ROCKSDB_NAMESPACE

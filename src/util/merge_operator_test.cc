@@ -134,8 +134,9 @@ TEST(MergeOperatorTest, CreateFromString) {
   EXPECT_EQ(nullptr, op);
   EXPECT_TRUE(MergeOperator::CreateFromString(config, "bogus", &op).ok());
   EXPECT_EQ(nullptr, op);
-  EXPECT_TRUE(MergeOperator::CreateFromString(config, "uint64add", &op)
-                  .IsNotSupported());
+  ASSERT_TRUE(MergeOperator::CreateFromString(config, "uint64add", &op).ok());
+  ASSERT_NE(nullptr, op);
+  EXPECT_STREQ("UInt64AddOperator", op->Name());
   config.ignore_unsupported_options = false;
   EXPECT_EQ("Not implemented: Could not load MergeOperator: bogus",
             MergeOperator::CreateFromString(config, "bogus", &op).ToString());
