@@ -1,12 +1,16 @@
 // Copyright (c) the rocksdb-cleanroom authors.
 //
-// Definitions for convenience.h. ConfigOptions and the compression-type
-// helpers are real; the option string parsers and printers, and the DB
-// helpers, are placeholders until the options and DB issues land.
+// Definitions for convenience.h. ConfigOptions, the compression-type
+// helpers and the option string/map parsers and printers are real (the
+// tables are in options/options_parser*.cc); the DB helpers are
+// placeholders until the DB issues land.
 
 #include "rocksdb/convenience.h"
 
+#include "options/options_parser.h"
+#include "rocksdb/memtablerep.h"
 #include "util/not_implemented.h"
+#include "util/options_type.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -66,15 +70,34 @@ std::vector<CompressionType> GetSupportedCompressions() {
           kZSTDNotFinalCompression};
 }
 
-// Option maps
+// Option maps. Each works on a copy of the base and hands back the base
+// itself when a name or value is rejected.
+
+namespace {
+
+template <typename T>
+Status ConfigureTableOptionsFromMap(
+    const ConfigOptions& config_options, const OptionStruct& table,
+    const T& base, const std::unordered_map<std::string, std::string>& opts,
+    T* result) {
+  *result = base;
+  Status s =
+      ConfigureOptionStruct(config_options, table, opts, result, nullptr);
+  if (!s.ok()) *result = base;
+  return s;
+}
+
+}  // namespace
 
 Status GetColumnFamilyOptionsFromMap(
-    const ConfigOptions& /*config_options*/,
+    const ConfigOptions& config_options,
     const ColumnFamilyOptions& base_options,
-    const std::unordered_map<std::string, std::string>& /*opts_map*/,
+    const std::unordered_map<std::string, std::string>& opts_map,
     ColumnFamilyOptions* new_options) {
   *new_options = base_options;
-  return NotImplemented("GetColumnFamilyOptionsFromMap");
+  Status s = ConfigureCFOptions(config_options, opts_map, new_options);
+  if (!s.ok()) *new_options = base_options;
+  return s;
 }
 
 Status GetColumnFamilyOptionsFromMap(
@@ -90,11 +113,13 @@ Status GetColumnFamilyOptionsFromMap(
 }
 
 Status GetDBOptionsFromMap(
-    const ConfigOptions& /*cfg_options*/, const DBOptions& base_options,
-    const std::unordered_map<std::string, std::string>& /*opts_map*/,
+    const ConfigOptions& cfg_options, const DBOptions& base_options,
+    const std::unordered_map<std::string, std::string>& opts_map,
     DBOptions* new_options) {
   *new_options = base_options;
-  return NotImplemented("GetDBOptionsFromMap");
+  Status s = ConfigureDBOptions(cfg_options, opts_map, new_options);
+  if (!s.ok()) *new_options = base_options;
+  return s;
 }
 
 Status GetDBOptionsFromMap(
@@ -110,12 +135,13 @@ Status GetDBOptionsFromMap(
 }
 
 Status GetBlockBasedTableOptionsFromMap(
-    const ConfigOptions& /*config_options*/,
+    const ConfigOptions& config_options,
     const BlockBasedTableOptions& table_options,
-    const std::unordered_map<std::string, std::string>& /*opts_map*/,
+    const std::unordered_map<std::string, std::string>& opts_map,
     BlockBasedTableOptions* new_table_options) {
-  *new_table_options = table_options;
-  return NotImplemented("GetBlockBasedTableOptionsFromMap");
+  return ConfigureTableOptionsFromMap(
+      config_options, BlockBasedTableOptionStruct(), table_options, opts_map,
+      new_table_options);
 }
 
 Status GetBlockBasedTableOptionsFromMap(
@@ -131,12 +157,12 @@ Status GetBlockBasedTableOptionsFromMap(
 }
 
 Status GetPlainTableOptionsFromMap(
-    const ConfigOptions& /*config_options*/,
-    const PlainTableOptions& table_options,
-    const std::unordered_map<std::string, std::string>& /*opts_map*/,
+    const ConfigOptions& config_options, const PlainTableOptions& table_options,
+    const std::unordered_map<std::string, std::string>& opts_map,
     PlainTableOptions* new_table_options) {
-  *new_table_options = table_options;
-  return NotImplemented("GetPlainTableOptionsFromMap");
+  return ConfigureTableOptionsFromMap(config_options, PlainTableOptionStruct(),
+                                      table_options, opts_map,
+                                      new_table_options);
 }
 
 Status GetPlainTableOptionsFromMap(
@@ -151,14 +177,20 @@ Status GetPlainTableOptionsFromMap(
                                      new_table_options);
 }
 
-// Option strings
+// Option strings: StringToMap, then the map form.
 
-Status GetColumnFamilyOptionsFromString(const ConfigOptions& /*config_options*/,
+Status GetColumnFamilyOptionsFromString(const ConfigOptions& config_options,
                                         const ColumnFamilyOptions& base_options,
-                                        const std::string& /*opts_str*/,
+                                        const std::string& opts_str,
                                         ColumnFamilyOptions* new_options) {
-  *new_options = base_options;
-  return NotImplemented("GetColumnFamilyOptionsFromString");
+  std::unordered_map<std::string, std::string> opts_map;
+  Status s = StringToMap(opts_str, &opts_map);
+  if (!s.ok()) {
+    *new_options = base_options;
+    return s;
+  }
+  return GetColumnFamilyOptionsFromMap(config_options, base_options, opts_map,
+                                       new_options);
 }
 
 Status GetColumnFamilyOptionsFromString(const ColumnFamilyOptions& base_options,
@@ -171,12 +203,18 @@ Status GetColumnFamilyOptionsFromString(const ColumnFamilyOptions& base_options,
                                           opts_str, new_options);
 }
 
-Status GetDBOptionsFromString(const ConfigOptions& /*config_options*/,
+Status GetDBOptionsFromString(const ConfigOptions& config_options,
                               const DBOptions& base_options,
-                              const std::string& /*opts_str*/,
+                              const std::string& opts_str,
                               DBOptions* new_options) {
-  *new_options = base_options;
-  return NotImplemented("GetDBOptionsFromString");
+  std::unordered_map<std::string, std::string> opts_map;
+  Status s = StringToMap(opts_str, &opts_map);
+  if (!s.ok()) {
+    *new_options = base_options;
+    return s;
+  }
+  return GetDBOptionsFromMap(config_options, base_options, opts_map,
+                             new_options);
 }
 
 Status GetDBOptionsFromString(const DBOptions& base_options,
@@ -189,10 +227,11 @@ Status GetDBOptionsFromString(const DBOptions& base_options,
                                 new_options);
 }
 
-Status GetStringFromDBOptions(const ConfigOptions& /*config_options*/,
-                              const DBOptions& /*db_options*/,
-                              std::string* /*opts_str*/) {
-  return NotImplemented("GetStringFromDBOptions");
+Status GetStringFromDBOptions(const ConfigOptions& config_options,
+                              const DBOptions& db_options,
+                              std::string* opts_str) {
+  opts_str->clear();
+  return PrintDBOptions(config_options, db_options, opts_str);
 }
 
 Status GetStringFromDBOptions(std::string* opts_str,
@@ -203,10 +242,11 @@ Status GetStringFromDBOptions(std::string* opts_str,
   return GetStringFromDBOptions(config_options, db_options, opts_str);
 }
 
-Status GetStringFromColumnFamilyOptions(
-    const ConfigOptions& /*config_options*/,
-    const ColumnFamilyOptions& /*cf_options*/, std::string* /*opts_str*/) {
-  return NotImplemented("GetStringFromColumnFamilyOptions");
+Status GetStringFromColumnFamilyOptions(const ConfigOptions& config_options,
+                                        const ColumnFamilyOptions& cf_options,
+                                        std::string* opts_str) {
+  opts_str->clear();
+  return PrintCFOptions(config_options, cf_options, opts_str);
 }
 
 Status GetStringFromColumnFamilyOptions(std::string* opts_str,
@@ -228,12 +268,17 @@ Status GetBlockBasedTableOptionsFromString(
 }
 
 Status GetBlockBasedTableOptionsFromString(
-    const ConfigOptions& /*config_options*/,
-    const BlockBasedTableOptions& table_options,
-    const std::string& /*opts_str*/,
+    const ConfigOptions& config_options,
+    const BlockBasedTableOptions& table_options, const std::string& opts_str,
     BlockBasedTableOptions* new_table_options) {
-  *new_table_options = table_options;
-  return NotImplemented("GetBlockBasedTableOptionsFromString");
+  std::unordered_map<std::string, std::string> opts_map;
+  Status s = StringToMap(opts_str, &opts_map);
+  if (!s.ok()) {
+    *new_table_options = table_options;
+    return s;
+  }
+  return GetBlockBasedTableOptionsFromMap(config_options, table_options,
+                                          opts_map, new_table_options);
 }
 
 Status GetPlainTableOptionsFromString(const PlainTableOptions& table_options,
@@ -246,18 +291,30 @@ Status GetPlainTableOptionsFromString(const PlainTableOptions& table_options,
                                         new_table_options);
 }
 
-Status GetPlainTableOptionsFromString(const ConfigOptions& /*config_options*/,
+Status GetPlainTableOptionsFromString(const ConfigOptions& config_options,
                                       const PlainTableOptions& table_options,
-                                      const std::string& /*opts_str*/,
+                                      const std::string& opts_str,
                                       PlainTableOptions* new_table_options) {
-  *new_table_options = table_options;
-  return NotImplemented("GetPlainTableOptionsFromString");
+  std::unordered_map<std::string, std::string> opts_map;
+  Status s = StringToMap(opts_str, &opts_map);
+  if (!s.ok()) {
+    *new_table_options = table_options;
+    return s;
+  }
+  return GetPlainTableOptionsFromMap(config_options, table_options, opts_map,
+                                     new_table_options);
 }
 
+// Ids this build cannot create are an error here (NotSupported), unlike in
+// option strings where they are skipped.
 Status GetMemTableRepFactoryFromString(
-    const std::string& /*opts_str*/,
-    std::unique_ptr<MemTableRepFactory>* /*new_mem_factory*/) {
-  return NotImplemented("GetMemTableRepFactoryFromString");
+    const std::string& opts_str,
+    std::unique_ptr<MemTableRepFactory>* new_mem_factory) {
+  ConfigOptions config_options;
+  config_options.ignore_unsupported_options = false;
+  config_options.ignore_unknown_options = false;
+  return MemTableRepFactory::CreateFromString(config_options, opts_str,
+                                              new_mem_factory);
 }
 
 Status GetOptionsFromString(const Options& base_options,
@@ -269,17 +326,28 @@ Status GetOptionsFromString(const Options& base_options,
                               new_options);
 }
 
-Status GetOptionsFromString(const ConfigOptions& /*config_options*/,
+// DB names first; what DBOptions does not know must be a column family
+// option.
+Status GetOptionsFromString(const ConfigOptions& config_options,
                             const Options& base_options,
-                            const std::string& /*opts_str*/,
-                            Options* new_options) {
+                            const std::string& opts_str, Options* new_options) {
   *new_options = base_options;
-  return NotImplemented("GetOptionsFromString");
+  std::unordered_map<std::string, std::string> opts_map;
+  Status s = StringToMap(opts_str, &opts_map);
+  std::unordered_map<std::string, std::string> cf_map;
+  if (s.ok()) {
+    s = ConfigureDBOptions(config_options, opts_map, new_options, &cf_map);
+  }
+  if (s.ok()) {
+    s = ConfigureCFOptions(config_options, cf_map, new_options);
+  }
+  if (!s.ok()) *new_options = base_options;
+  return s;
 }
 
-Status StringToMap(const std::string& /*opts_str*/,
-                   std::unordered_map<std::string, std::string>* /*opts_map*/) {
-  return NotImplemented("StringToMap");
+Status StringToMap(const std::string& opts_str,
+                   std::unordered_map<std::string, std::string>* opts_map) {
+  return OptionStringToMap(opts_str, opts_map);
 }
 
 // DB helpers

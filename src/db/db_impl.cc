@@ -1,11 +1,12 @@
 // Copyright (c) the rocksdb-cleanroom authors.
 //
-// DBImpl construction, Close, the simple accessors, and the methods whose
-// features arrive with later issues (column families, flush, compaction,
-// table files, ingestion): those answer NotImplemented.
+// DBImpl construction, Close, read views, the simple accessors, and the
+// methods whose features arrive with later issues (column families,
+// compaction, ingestion): those answer NotImplemented.
 
 #include "db/db_impl.h"
 
+#include "db/table_cache.h"
 #include "db/version_set.h"
 #include "memtable/memtable.h"
 #include "rocksdb/write_buffer_manager.h"
@@ -53,14 +54,25 @@ DBImpl::~DBImpl() { CloseImpl().PermitUncheckedError(); }
 Status DBImpl::Close() { return CloseImpl(); }
 
 Status DBImpl::CloseImpl() {
+  bool has_unpersisted_data = false;
   {
     port::MutexLock l(&mutex_);
     if (closed_) {
       return Status::OK();
     }
     closed_ = true;
+    has_unpersisted_data = has_unpersisted_data_ && bg_error_.ok();
   }
   Status result;
+  // Like RocksDB: data written with disableWAL is in no WAL, so it is
+  // flushed now unless the options say not to.
+  if (!read_only_ && versions_ != nullptr && log_ != nullptr &&
+      has_unpersisted_data && !db_options_.avoid_flush_during_shutdown) {
+    result = FlushMemTable(FlushReason::kShutDown, /*wait=*/true,
+                           /*allow_write_stall=*/true);
+  }
+  ShutdownBackgroundWork();
+
   // Wait for the writes in flight, then make what they wrote durable:
   // buffered WAL data (manual_wal_flush) reaches the file and every WAL
   // holding unsynced records is synced.
@@ -74,10 +86,14 @@ Status DBImpl::CloseImpl() {
     if (!s.ok() && result.ok()) {
       result = s;
     }
-    for (LiveWal& wal : old_wals_) {
+    std::deque<LiveWal> old;
+    {
+      port::MutexLock l(&mutex_);
+      old.swap(old_wals_);
+    }
+    for (LiveWal& wal : old) {
       if (wal.writer != nullptr) {
         wal.writer->Close().PermitUncheckedError();
-        wal.writer.reset();
       }
     }
     Status c = log_->Close();
@@ -85,12 +101,6 @@ Status DBImpl::CloseImpl() {
       result = c;
     }
     log_.reset();
-    // Like RocksDB's flush at shutdown: data written with disableWAL is
-    // kept (see db_impl_persist.cc).
-    if (result.ok() && has_unpersisted_data_ &&
-        !db_options_.avoid_flush_during_shutdown && GetBackgroundError().ok()) {
-      result = PersistMemTablesToNewWal();
-    }
   }
   write_thread_.ExitUnbatched(&w);
 
@@ -121,9 +131,70 @@ Status DBImpl::CloseImpl() {
   return result;
 }
 
-Status DBImpl::Resume() {
-  // Nothing is recoverable yet: a background error stays until reopen.
-  return GetBackgroundError();
+void DBImpl::ShutdownBackgroundWork() {
+  shutting_down_.store(true, std::memory_order_release);
+  // Queued jobs are dropped (their data is in the WALs); a running flush
+  // finishes and installs its table.
+  env_->UnSchedule(this, Env::Priority::HIGH);
+  port::MutexLock l(&mutex_);
+  while (bg_flush_scheduled_ > 0) {
+    bg_cv_.Wait();
+  }
+}
+
+void DBImpl::AcquireReadView(std::shared_ptr<MemTableSet>* mems,
+                             Version** current) {
+  port::MutexLock l(&mutex_);
+  *mems = memtables_;
+  Version* v = versions_ != nullptr ? versions_->current() : nullptr;
+  if (v != nullptr) {
+    v->Ref();
+    ++held_versions_[v];
+  }
+  *current = v;
+}
+
+void DBImpl::ReleaseReadView(Version* current) {
+  if (current == nullptr) return;
+  bool purge = false;
+  {
+    port::MutexLock l(&mutex_);
+    auto it = held_versions_.find(current);
+    if (it != held_versions_.end() && --it->second == 0) {
+      held_versions_.erase(it);
+      // An older Version may be the last to list some table files.
+      Version* live = versions_->current();
+      if (current != live) {
+        std::set<uint64_t> still_live;
+        for (Version* v : {live}) {
+          for (int level = 0; level < v->num_levels(); ++level) {
+            for (const FileMetaData* f : v->files(level)) {
+              still_live.insert(f->number);
+            }
+          }
+        }
+        for (const auto& held : held_versions_) {
+          for (int level = 0; level < held.first->num_levels(); ++level) {
+            for (const FileMetaData* f : held.first->files(level)) {
+              still_live.insert(f->number);
+            }
+          }
+        }
+        for (int level = 0; !purge && level < current->num_levels(); ++level) {
+          for (const FileMetaData* f : current->files(level)) {
+            if (still_live.count(f->number) == 0) {
+              purge = true;
+              break;
+            }
+          }
+        }
+      }
+    }
+    current->Unref();
+  }
+  if (purge && !read_only_) {
+    DeleteObsoleteFiles(NextJobId());
+  }
 }
 
 Options DBImpl::GetOptions(ColumnFamilyHandle* /*column_family*/) const {
@@ -159,10 +230,18 @@ Status DBImpl::GetDbSessionId(std::string& session_id) const {
   return Status::OK();
 }
 
-void DBImpl::SetBackgroundError(const Status& s) {
+void DBImpl::SetBackgroundError(const Status& s, bool recoverable) {
   port::MutexLock l(&mutex_);
-  if (bg_error_.ok()) {
+  SetBackgroundErrorLocked(s, recoverable);
+}
+
+void DBImpl::SetBackgroundErrorLocked(const Status& s, bool recoverable) {
+  if (bg_error_.ok() && !s.ok()) {
     bg_error_ = s;
+    bg_error_recoverable_ = recoverable;
+    Error(db_options_.info_log.get(), "Background error: %s",
+          s.ToString().c_str());
+    bg_cv_.SignalAll();
   }
 }
 
@@ -228,13 +307,6 @@ Status DBImpl::CompactFiles(
   return NotImplemented("DB::CompactFiles");
 }
 
-Status DBImpl::PauseBackgroundWork() {
-  // There is no background work yet, so there is nothing to pause.
-  return Status::OK();
-}
-
-Status DBImpl::ContinueBackgroundWork() { return Status::OK(); }
-
 Status DBImpl::EnableAutoCompaction(
     const std::vector<ColumnFamilyHandle*>& /*column_family_handles*/) {
   return NotImplemented("DB::EnableAutoCompaction");
@@ -252,30 +324,6 @@ int DBImpl::Level0StopWriteTrigger(ColumnFamilyHandle* /*column_family*/) {
   return cf_options_.level0_stop_writes_trigger;
 }
 
-Status DBImpl::Flush(const FlushOptions& /*options*/,
-                     ColumnFamilyHandle* /*column_family*/) {
-  if (read_only_) {
-    return Status::NotSupported("Not supported operation in read only mode.");
-  }
-  return NotImplemented("DB::Flush");
-}
-
-Status DBImpl::Flush(const FlushOptions& /*options*/,
-                     const std::vector<ColumnFamilyHandle*>& /*cfs*/) {
-  if (read_only_) {
-    return Status::NotSupported("Not supported operation in read only mode.");
-  }
-  return NotImplemented("DB::Flush");
-}
-
-Status DBImpl::DisableFileDeletions() {
-  return NotImplemented("DB::DisableFileDeletions");
-}
-
-Status DBImpl::EnableFileDeletions(bool /*force*/) {
-  return NotImplemented("DB::EnableFileDeletions");
-}
-
 Status DBImpl::IncreaseFullHistoryTsLow(ColumnFamilyHandle* /*column_family*/,
                                         std::string /*ts_low*/) {
   return NotImplemented("DB::IncreaseFullHistoryTsLow");
@@ -284,10 +332,6 @@ Status DBImpl::IncreaseFullHistoryTsLow(ColumnFamilyHandle* /*column_family*/,
 Status DBImpl::GetFullHistoryTsLow(ColumnFamilyHandle* /*column_family*/,
                                    std::string* /*ts_low*/) {
   return NotImplemented("DB::GetFullHistoryTsLow");
-}
-
-Status DBImpl::GetCreationTimeOfOldestFile(uint64_t* /*creation_time*/) {
-  return NotImplemented("DB::GetCreationTimeOfOldestFile");
 }
 
 Status DBImpl::GetUpdatesSince(
@@ -299,45 +343,6 @@ Status DBImpl::GetUpdatesSince(
 
 Status DBImpl::DeleteFile(std::string /*name*/) {
   return NotImplemented("DB::DeleteFile");
-}
-
-void DBImpl::GetLiveFilesMetaData(std::vector<LiveFileMetaData>* metadata) {
-  // No table files exist yet.
-  metadata->clear();
-}
-
-Status DBImpl::GetLiveFilesChecksumInfo(FileChecksumList* /*checksum_list*/) {
-  return NotImplemented("DB::GetLiveFilesChecksumInfo");
-}
-
-Status DBImpl::GetLiveFilesStorageInfo(
-    const LiveFilesStorageInfoOptions& /*opts*/,
-    std::vector<LiveFileStorageInfo>* /*files*/) {
-  return NotImplemented("DB::GetLiveFilesStorageInfo");
-}
-
-void DBImpl::GetColumnFamilyMetaData(ColumnFamilyHandle* /*column_family*/,
-                                     ColumnFamilyMetaData* metadata) {
-  *metadata = ColumnFamilyMetaData();
-  metadata->name = kDefaultColumnFamilyName;
-  for (int i = 0; i < cf_options_.num_levels; ++i) {
-    metadata->levels.emplace_back(i, 0, std::vector<SstFileMetaData>());
-  }
-}
-
-Status DBImpl::GetLiveFiles(std::vector<std::string>& /*files*/,
-                            uint64_t* /*manifest_file_size*/,
-                            bool /*flush_memtable*/) {
-  return NotImplemented("DB::GetLiveFiles");
-}
-
-Status DBImpl::GetSortedWalFiles(VectorLogPtr& /*files*/) {
-  return NotImplemented("DB::GetSortedWalFiles");
-}
-
-Status DBImpl::GetCurrentWalFile(
-    std::unique_ptr<LogFile>* /*current_log_file*/) {
-  return NotImplemented("DB::GetCurrentWalFile");
 }
 
 Status DBImpl::IngestExternalFile(
@@ -360,24 +365,6 @@ Status DBImpl::CreateColumnFamilyWithImport(
     ColumnFamilyHandle** handle) {
   if (handle != nullptr) *handle = nullptr;
   return NotImplemented("DB::CreateColumnFamilyWithImport");
-}
-
-Status DBImpl::VerifyChecksum(const ReadOptions& /*read_options*/) {
-  // Memtables hold no checksummed data and there are no table files yet.
-  return Status::OK();
-}
-
-Status DBImpl::GetPropertiesOfAllTables(ColumnFamilyHandle* /*column_family*/,
-                                        TablePropertiesCollection* props) {
-  props->clear();
-  return Status::OK();
-}
-
-Status DBImpl::GetPropertiesOfTablesInRange(
-    ColumnFamilyHandle* /*column_family*/, const Range* /*range*/,
-    std::size_t /*n*/, TablePropertiesCollection* props) {
-  props->clear();
-  return Status::OK();
 }
 
 }  // namespace ROCKSDB_NAMESPACE

@@ -2,29 +2,39 @@
 //
 // DBImpl: the DB engine behind DB::Open. One class, its code split by
 // responsibility:
-//   db_impl.cc             construction, Close, accessors, column family
-//                          handle, the methods of features still to come
+//   db_impl.cc             construction, Close, accessors, read views,
+//                          column family handle, features still to come
 //   db_impl_open.cc        Open: option checks, directory, LOCK, IDENTITY,
 //                          new-DB bootstrap, MANIFEST recovery, new WAL,
 //                          OPTIONS file
 //   db_impl_recovery.cc    WAL replay at open (the four WALRecoveryModes)
-//   db_impl_write.cc       write path (group commit), WAL switch, SyncWAL,
-//                          FlushWAL
-//   db_impl_read.cc        Get, MultiGet, snapshots, iterators
+//                          and the level-0 tables written while replaying
+//   db_impl_write.cc       write path (group commit), memtable and WAL
+//                          switch, write stalls, SyncWAL, FlushWAL
+//   db_impl_flush.cc       Flush, background flush jobs, Resume
+//   db_impl_read.cc        Get, MultiGet, snapshots
+//   db_impl_iter.cc        iterators
 //   db_impl_properties.cc  GetProperty and friends
-//   db_impl_files.cc       obsolete-file deletion, OPTIONS file, DestroyDB
-//   db_impl_persist.cc     memtables written to a WAL (open and Close)
+//   db_impl_files.cc       obsolete WAL and table file deletion, OPTIONS
+//                          and info LOG trimming, DestroyDB
+//   db_impl_live_files.cc  GetLiveFiles, file metadata, WAL listings
 //
-// Data lives in memtables until table files exist: a full memtable is
-// switched to the immutable list and a new WAL is started; immutable
-// memtables and their WALs stay live. At open every WAL is replayed, the
-// memtables are written into the new WAL as RocksDB would flush them, the
-// MANIFEST is pointed at the new WAL and the old WALs are deleted.
+// Data flow (RocksDB's): writes go to the WAL and the active memtable; a
+// full memtable becomes immutable (a new WAL starts unless the current one
+// is empty) and a background job on the HIGH pool flushes the immutable
+// memtables, oldest first, into one level-0 table file; the flush's
+// VersionEdit adds the file and raises the log number, after which the
+// memtables leave the read view and the older WALs are deleted. At open
+// the replayed WAL data is flushed the same way (unless
+// avoid_flush_during_recovery and no memtable filled up); Close flushes
+// only data written with disableWAL (unless avoid_flush_during_shutdown).
 //
 // Locking: mutex_ guards the fields marked GUARDED_BY. The write path
 // (WAL, sequence allocation, memtable switch) is serialized by the write
 // thread: only the current group leader (or an unbatched writer) touches
-// the fields marked "write leader only". No file I/O happens under mutex_.
+// the fields marked "write leader only". At most one flush job runs at a
+// time; it builds its table without the mutex. No file I/O happens under
+// mutex_ except inside VersionSet::LogAndApply (which drops it).
 #pragma once
 
 #include <atomic>
@@ -33,6 +43,7 @@
 #include <list>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,6 +53,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/env.h"
 #include "rocksdb/file_system.h"
+#include "rocksdb/listener.h"
 #include "rocksdb/options.h"
 #include "rocksdb/snapshot.h"
 #include "rocksdb/status.h"
@@ -51,8 +63,12 @@ namespace ROCKSDB_NAMESPACE {
 
 class DBImpl;
 class MemTable;
+class TableCache;
+class Version;
+class VersionEdit;
 class VersionSet;
 class WriteBufferManager;
+struct FileMetaData;
 namespace log {
 class Writer;
 }  // namespace log
@@ -97,7 +113,8 @@ class SnapshotImpl : public Snapshot {
 };
 
 // The memtables a read consults, newest first. Holds a reference on each;
-// shared by readers, replaced (never changed) when a memtable is switched.
+// shared by readers, replaced (never changed) when a memtable is switched
+// or flushed.
 struct MemTableSet {
   MemTableSet() = default;
   MemTableSet(const MemTableSet&) = delete;
@@ -106,6 +123,13 @@ struct MemTableSet {
 
   MemTable* mem = nullptr;     // the active memtable
   std::vector<MemTable*> imm;  // immutable ones, newest first
+};
+
+// One consistent read view: the memtables and the table files that hold
+// everything written up to the moment it was taken. current is Ref'd.
+struct SuperVersionLite {
+  std::shared_ptr<MemTableSet> mems;
+  Version* current = nullptr;
 };
 
 class DBImpl : public DB {
@@ -170,11 +194,25 @@ class DBImpl : public DB {
       const std::vector<ColumnFamilyHandle*>& column_family,
       const std::vector<Slice>& keys, std::vector<std::string>* values,
       std::vector<std::string>* timestamps) override;
+  void MultiGet(const ReadOptions& options, ColumnFamilyHandle* column_family,
+                const size_t num_keys, const Slice* keys, PinnableSlice* values,
+                Status* statuses, const bool sorted_input = false) override;
+  void MultiGet(const ReadOptions& options, const size_t num_keys,
+                ColumnFamilyHandle** column_families, const Slice* keys,
+                PinnableSlice* values, Status* statuses,
+                const bool sorted_input = false) override;
+  using DB::KeyMayExist;
+  bool KeyMayExist(const ReadOptions& options,
+                   ColumnFamilyHandle* column_family, const Slice& key,
+                   std::string* value, std::string* timestamp,
+                   bool* value_found = nullptr) override;
+  // ---- Iterators (db_impl_iter.cc)
   Iterator* NewIterator(const ReadOptions& options,
                         ColumnFamilyHandle* column_family) override;
   Status NewIterators(const ReadOptions& options,
                       const std::vector<ColumnFamilyHandle*>& column_families,
                       std::vector<Iterator*>* iterators) override;
+  // ---- Snapshots (db_impl_read.cc)
   const Snapshot* GetSnapshot() override;
   void ReleaseSnapshot(const Snapshot* snapshot) override;
 
@@ -217,6 +255,20 @@ class DBImpl : public DB {
   Status DestroyColumnFamilyHandle(ColumnFamilyHandle* column_family) override;
   Status GetDbIdentity(std::string& identity) const override;
   Status GetDbSessionId(std::string& session_id) const override;
+
+  // ---- Read views (db_impl.cc), for the read and iterator code
+  // Takes the memtables and the current Version together, so that no
+  // flush can move data between them unseen. *current is referenced: give
+  // it back with ReleaseReadView (from any thread, once).
+  void AcquireReadView(std::shared_ptr<MemTableSet>* mems, Version** current);
+  void ReleaseReadView(Version* current);
+  // The open table files; null only before Open created it.
+  TableCache* table_cache() const { return table_cache_.get(); }
+  // The default column family's (sanitized) options and comparator.
+  const ColumnFamilyOptions& default_cf_options() const { return cf_options_; }
+  const InternalKeyComparator& internal_comparator() const { return icmp_; }
+  // The sanitized DB options.
+  const DBOptions& db_options() const { return db_options_; }
 
   // ---- Features of later issues (db_impl.cc: NotImplemented)
   using DB::CreateColumnFamilies;
@@ -330,6 +382,11 @@ class DBImpl : public DB {
   Status CreateDirectories();
   Status NewDB();
   Status RecoverIdentity();
+  // Starts the HIGH and LOW pool threads the options ask for.
+  void StartBackgroundThreads();
+  // Replays the WALs, flushes what they held (unless avoided), starts the
+  // new WAL and records it all in the MANIFEST.
+  Status RecoverWals(const std::vector<uint64_t>& wals);
   // Closes and deletes the WAL a failed open created.
   void DropNewWal();
   Status WriteOptionsFile(uint64_t number);
@@ -337,24 +394,34 @@ class DBImpl : public DB {
 
   // ---- WAL replay (db_impl_recovery.cc)
   // Replays the WALs in `wal_numbers` (ascending) into the memtables.
-  // *max_sequence: raised to the newest sequence number replayed.
+  // *max_sequence: raised to the newest sequence number replayed. Unless
+  // read-only, a memtable that fills up is written to a level-0 table
+  // recorded in *edit.
   Status ReplayWals(const std::vector<uint64_t>& wal_numbers,
-                    SequenceNumber* max_sequence);
+                    SequenceNumber* max_sequence, VersionEdit* edit);
   Status ListWals(std::vector<uint64_t>* numbers);
-  Status ApplyRecoveredBatch(WriteBatch* batch);
+  // Applies one replayed batch; *flush_failed tells a failed flush of a
+  // full memtable (fatal) from a batch that cannot be applied.
+  Status ApplyRecoveredBatch(WriteBatch* batch, VersionEdit* edit,
+                             bool* flush_failed);
+  // Writes mem to a new level-0 table (if it yields any entry) added to
+  // *edit: RocksDB's WriteLevel0TableForRecovery. Open only.
+  Status WriteLevel0TableForRecovery(MemTable* mem, VersionEdit* edit);
 
   // ---- Write path (db_impl_write.cc)
   Status WriteImpl(const WriteOptions& options, WriteBatch* batch);
-  // Write leader only: switches the memtable when full and handles the
-  // sticky background error.
-  Status PreprocessWrite(const WriteThread::WriteGroup& group);
+  // Write leader only: fails fast on a background error, switches the
+  // memtable when full and waits out (or refuses, no_slowdown) write
+  // stalls. Members refused a stall get their own status.
+  Status PreprocessWrite(WriteThread::WriteGroup* group);
   // Write leader only: writes the group's batches as one WAL record.
   Status WriteGroupToWal(const WriteThread::WriteGroup& group);
   // Write leader only: syncs every WAL that holds unsynced data.
   Status SyncAllWals();
-  // Write leader only: a new memtable and a new WAL.
-  Status SwitchMemTable();
-  // Creates WAL `number` and makes it current. Write leader only.
+  // Write leader only: the active memtable becomes immutable (a new WAL
+  // starts unless the current one is empty) and a flush is scheduled.
+  Status SwitchMemTable(FlushReason reason);
+  // Creates WAL `number`. Write leader only (or open).
   Status CreateWal(uint64_t number, std::unique_ptr<log::Writer>* writer);
   // Inserts w's batch into `mem` starting at w->sequence.
   Status InsertIntoMemTable(MemTable* mem, WriteThread::Writer* w,
@@ -363,29 +430,94 @@ class DBImpl : public DB {
   std::shared_ptr<MemTableSet> CurrentMemTables() const;
   // Installs a new memtable set made of `mem` + `imm` (newest first).
   void InstallMemTables(MemTable* mem, const std::vector<MemTable*>& imm);
-  void SetBackgroundError(const Status& s);
+  void InstallMemTablesLocked(MemTable* mem, const std::vector<MemTable*>& imm)
+      REQUIRES(mutex_);
+  // Makes s the sticky background error (the first one stays). Resume()
+  // can clear a recoverable one (I/O errors of WALs and flushes), not a
+  // failed memtable insertion.
+  void SetBackgroundError(const Status& s, bool recoverable = true);
+  void SetBackgroundErrorLocked(const Status& s, bool recoverable = true)
+      REQUIRES(mutex_);
   Status GetBackgroundError() const;
+  // RocksDB's write stall conditions from the unflushed memtables (table
+  // file triggers come with compaction). Listeners hear of changes.
+  WriteStallCondition GetWriteStallCondition() const REQUIRES(mutex_);
+  void RecalculateWriteStall() REQUIRES(mutex_);
+  // Tells the listeners of the stall changes RecalculateWriteStall saw.
+  // Call without mutex_.
+  void NotifyStallChanges();
+  // Sleeps for a delayed write of `bytes` at delayed_write_rate.
+  void DelayWrite(uint64_t bytes);
+  // Sets the status of no_slowdown members to Incomplete("Write stall").
+  // Returns true when every member is refused.
+  static bool RefuseNoSlowdownWriters(WriteThread::WriteGroup* group);
+
+  // ---- Properties (db_impl_properties.cc)
+  // rocksdb.compression-ratio-at-level<N> as RocksDB prints it.
+  std::string CompressionRatioAtLevel(int level);
 
   // ---- Reads (db_impl_read.cc)
-  // The value of key as of seq in *value (may be null: existence only).
-  Status GetImpl(const Slice& key, SequenceNumber seq, std::string* value);
+  // The sequence number a read with these options sees.
+  SequenceNumber ReadSequence(const ReadOptions& options) const;
+  // Looks key up as of seq in the view (mems, then current's tables;
+  // current may be null: memtables only). value may be null.
+  Status GetFromView(const ReadOptions& options, const Slice& key,
+                     SequenceNumber seq, const MemTableSet& mems,
+                     Version* current, PinnableSlice* value);
+  // The batched MultiGet: one read view and sequence for all keys.
+  void MultiGetImpl(const ReadOptions& options, size_t num_keys,
+                    ColumnFamilyHandle* const* column_families,
+                    const Slice* keys, PinnableSlice* values, Status* statuses);
+
+  // ---- Flush (db_impl_flush.cc)
+  // Switches the active memtable (if it holds data) and, if wait, waits
+  // until it and every older memtable are flushed.
+  Status FlushMemTable(FlushReason reason, bool wait, bool allow_write_stall);
+  // Waits until no unflushed memtable with id <= memtable_id is left, a
+  // background error appears (returned) or the DB shuts down.
+  Status WaitForFlushMemTables(uint64_t memtable_id) REQUIRES(mutex_);
+  // Schedules a flush job when one is due and none is queued or running.
+  void MaybeScheduleFlush() REQUIRES(mutex_);
+  bool FlushDue() const REQUIRES(mutex_);
+  static void BGWorkFlush(void* db);
+  static void UnscheduleFlushCallback(void* db);
+  void BackgroundCallFlush();
+  // One flush job: picks the unflushed memtables, writes them to a level-0
+  // table without the mutex, installs the result.
+  Status BackgroundFlush(FlushReason reason) REQUIRES(mutex_);
+  // Applies the flush's edits and drops the flushed memtables from the
+  // read view in the same critical section.
+  Status InstallFlushResult(const std::vector<MemTable*>& mems,
+                            const FileMetaData* meta) REQUIRES(mutex_);
+  // The sequence numbers of the live snapshots, ascending.
+  std::vector<SequenceNumber> SnapshotSequences() const REQUIRES(mutex_);
+  int NextJobId() { return next_job_id_.fetch_add(1); }
 
   // ---- Files (db_impl_files.cc)
-  void DeleteObsoleteFiles(const std::vector<uint64_t>& obsolete_wals);
+  // Deletes the WALs below the MANIFEST's log number and the table files
+  // no live Version lists (nothing while deletions are disabled). Takes
+  // and releases mutex_ itself; I/O happens without it.
+  void DeleteObsoleteFiles(int job_id);
+  // Under mutex_: what DeleteObsoleteFiles needs to know. WALs below
+  // *min_log are obsolete except `busy_wals` (being synced); the writers
+  // of obsolete WALs are handed over to be closed; table files not in
+  // *live_tables and below *min_pending_output are obsolete.
+  void FindObsoleteFiles(uint64_t* min_log, std::set<uint64_t>* busy_wals,
+                         std::vector<std::unique_ptr<log::Writer>>* writers,
+                         std::set<uint64_t>* live_tables,
+                         uint64_t* min_pending_output) REQUIRES(mutex_);
+  // Deletes (or archives, with WAL_ttl_seconds / WAL_size_limit_MB) WAL
+  // `number`.
+  void RemoveWal(uint64_t number, int job_id);
+  // Archived WALs past their TTL or over the size limit.
+  void PurgeArchivedWals();
   void DeleteOldOptionsFiles();
   void DeleteOldInfoLogs();
 
-  // ---- Close (db_impl.cc, db_impl_persist.cc)
+  // ---- Close (db_impl.cc)
   Status CloseImpl();
-  // Writes the memtables into `wal` as RocksDB would flush them (entries
-  // newer than flushed_up_to as a flush keeps them, older ones as they
-  // are; db_impl_persist.cc). *newest_kept: the newest of the former.
-  Status WriteMemTablesToWal(log::Writer* wal, SequenceNumber flushed_up_to,
-                             SequenceNumber* newest_kept);
-  // At Close: the memtables into a new WAL, made the MANIFEST's log number;
-  // older WALs deleted. Write path held exclusively; the current WAL must
-  // already be closed.
-  Status PersistMemTablesToNewWal();
+  // Tells the background jobs to stop and waits for the running ones.
+  void ShutdownBackgroundWork();
 
   // Constant after construction / open.
   const std::string dbname_;
@@ -402,36 +534,75 @@ class DBImpl : public DB {
   std::unique_ptr<FSDirectory> db_dir_;
   std::unique_ptr<FSDirectory> wal_dir_;
   std::unique_ptr<VersionSet> versions_;
+  std::unique_ptr<TableCache> table_cache_;
   WriteBufferManager* write_buffer_manager_ = nullptr;
-  // Sequence number of the newest write visible to reads.
+  uint64_t options_file_number_ = 0;
+  // Sequence number of the newest write visible to reads. (The
+  // VersionSet's LastSequence is what the MANIFEST records: like RocksDB,
+  // the newest sequence number written to a table file.)
   std::atomic<SequenceNumber> last_sequence_{0};
+  std::atomic<int> next_job_id_{1};
 
   // Write leader only.
-  struct LiveWal {
-    uint64_t number = 0;
-    // Kept open while it may hold unsynced data; null once synced+closed.
-    std::unique_ptr<log::Writer> writer;
-  };
   std::unique_ptr<log::Writer> log_;  // the current WAL (null: read-only)
   uint64_t log_number_ = 0;
   bool log_dirty_ = false;  // unsynced records in log_
-  // A disableWAL write put data in a memtable that no WAL holds.
-  bool has_unpersisted_data_ = false;
-  // Write leader only. The entries RocksDB would have flushed by now
-  // (at open, at memtable switches) have sequence numbers up to
-  // flushed_up_to_; its MANIFEST would record manifest_last_sequence_.
-  SequenceNumber flushed_up_to_ = 0;
-  SequenceNumber manifest_last_sequence_ = 0;
-  std::deque<LiveWal> old_wals_;  // older live WALs, oldest first
+  bool log_empty_ = true;   // no record written to log_ yet
   SequenceNumber last_allocated_sequence_ = 0;
   uint64_t next_memtable_id_ = 1;
+  double delay_debt_micros_ = 0;  // delayed writes not slept for yet
+  // Open only: a memtable filled up during WAL replay and was flushed.
+  bool recovery_flushed_ = false;
   WriteThread write_thread_;
 
   mutable port::Mutex mutex_;
+  // Signalled when a flush job ends, a background error is set or the
+  // write stall condition changes.
+  port::CondVar bg_cv_{&mutex_};
   std::shared_ptr<MemTableSet> memtables_ GUARDED_BY(mutex_);
+  // A disableWAL write put data in a memtable that no WAL holds.
+  bool has_unpersisted_data_ GUARDED_BY(mutex_) = false;
+  // WALs older than the current one that may still be needed, oldest
+  // first. A writer is kept while its WAL may hold unsynced data.
+  struct LiveWal {
+    uint64_t number = 0;
+    std::unique_ptr<log::Writer> writer;
+    bool getting_synced = false;  // SyncAllWals works on it unlocked
+  };
+  std::deque<LiveWal> old_wals_ GUARDED_BY(mutex_);
   Status bg_error_ GUARDED_BY(mutex_);
+  bool bg_error_recoverable_ GUARDED_BY(mutex_) = true;
   std::list<const SnapshotImpl*> snapshots_ GUARDED_BY(mutex_);
   bool closed_ GUARDED_BY(mutex_) = false;
+  std::atomic<bool> shutting_down_{false};
+  // Flush jobs queued in the HIGH pool, and the one running.
+  int bg_flush_scheduled_ GUARDED_BY(mutex_) = 0;
+  int num_running_flushes_ GUARDED_BY(mutex_) = 0;
+  // Memtables with an id up to this are flushed even when fewer than
+  // min_write_buffer_number_to_merge wait (manual, shutdown, recovery).
+  uint64_t force_flush_up_to_id_ GUARDED_BY(mutex_) = 0;
+  // Every memtable with an id up to this is flushed (and the files that
+  // flush made obsolete are deleted).
+  uint64_t completed_flush_up_to_id_ GUARDED_BY(mutex_) = 0;
+  FlushReason pending_flush_reason_ GUARDED_BY(mutex_) =
+      FlushReason::kWriteBufferFull;
+  WriteStallCondition write_stall_ GUARDED_BY(mutex_) =
+      WriteStallCondition::kNormal;
+  // Versions held by read views, with their hold counts: their files stay.
+  std::map<Version*, int> held_versions_ GUARDED_BY(mutex_);
+  // Table files being written: numbers from the smallest up are kept.
+  std::multiset<uint64_t> pending_outputs_ GUARDED_BY(mutex_);
+  // PauseBackgroundWork calls not yet matched by ContinueBackgroundWork.
+  int bg_work_paused_ GUARDED_BY(mutex_) = 0;
+  // DisableFileDeletions calls not yet matched by EnableFileDeletions.
+  int disable_delete_obsolete_files_ GUARDED_BY(mutex_) = 0;
+  // A read view on an old Version was released: its files may be obsolete.
+  bool obsolete_check_needed_ GUARDED_BY(mutex_) = false;
+  // Stall changes the listeners have not heard of yet.
+  std::vector<WriteStallInfo> pending_stall_notifications_ GUARDED_BY(mutex_);
+  // Bumped at every change of the read view (rocksdb.current-super-
+  // version-number).
+  uint64_t super_version_number_ GUARDED_BY(mutex_) = 0;
 };
 
 }  // namespace ROCKSDB_NAMESPACE

@@ -8,11 +8,14 @@
 //      MANIFEST-000001, CURRENT), else InvalidArgument; CURRENT present:
 //      error_if_exists gives InvalidArgument;
 //   5. recover the MANIFEST (VersionSet::Recover) and IDENTITY;
-//   6. replay the WALs into memtables; a read-write open writes the
-//      memtables into a new WAL* as RocksDB's flush at open would keep
-//      them (db_impl_persist.cc), syncs it, records it as the log number
-//      in a new MANIFEST* and deletes the replayed WALs*;
-//   7. write OPTIONS-NNNNNN* and delete older OPTIONS files and info logs*.
+//   6. open the table cache; replay the WALs into memtables
+//      (db_impl_recovery.cc). A read-write open flushes what was replayed
+//      to level-0 tables* (unless avoid_flush_during_recovery and no
+//      memtable filled up: then the memtable and the old WALs stay),
+//      starts a new WAL*, records the tables and the log number in a new
+//      MANIFEST* and deletes what became obsolete*;
+//   7. start the background threads*, write OPTIONS-NNNNNN* and delete
+//      older OPTIONS files and info logs*.
 
 #include <algorithm>
 #include <cinttypes>
@@ -21,6 +24,7 @@
 #include "db/db_impl_options.h"
 #include "db/filename.h"
 #include "db/options_file.h"
+#include "db/table_cache.h"
 #include "db/version_set.h"
 #include "memtable/memtable.h"
 #include "rocksdb/version.h"
@@ -143,14 +147,52 @@ Status DBImpl::OpenImpl(
   if (!s.ok()) return s;
   db_session_id_ = NewSessionId(env_);
 
+  table_cache_.reset(new TableCache(dbname_, &db_options_,
+                                    FileOptions(db_options_), fs_.get(),
+                                    db_options_.max_open_files));
   std::vector<uint64_t> wals;
   s = ListWals(&wals);
   if (!s.ok()) return s;
+  s = RecoverWals(wals);
+  if (!s.ok()) return s;
+  if (read_only_) return Status::OK();
 
+  StartBackgroundThreads();
+  DeleteObsoleteFiles(NextJobId());
+  LogOptions();
+  s = WriteOptionsFile(options_file_number_);
+  if (!s.ok() && db_options_.fail_if_options_file_error) {
+    return s;
+  }
+  DeleteOldOptionsFiles();
+  DeleteOldInfoLogs();
+  if (db_options_.max_open_files == -1) {
+    // Like RocksDB, a DB that keeps every table open opens them now.
+    std::shared_ptr<MemTableSet> mems;
+    Version* current = nullptr;
+    AcquireReadView(&mems, &current);
+    for (int level = 0; level < current->num_levels(); ++level) {
+      for (const FileMetaData* f : current->files(level)) {
+        Cache::Handle* handle = nullptr;
+        if (table_cache_
+                ->FindTable(ReadOptions(), cf_options_, icmp_, *f, &handle,
+                            level)
+                .ok()) {
+          table_cache_->ReleaseHandle(handle);
+        }
+      }
+    }
+    ReleaseReadView(current);
+  }
+  return Status::OK();
+}
+
+Status DBImpl::RecoverWals(const std::vector<uint64_t>& wals) {
   const SequenceNumber manifest_seq = versions_->LastSequence();
-  InstallMemTables(NewMemTable(manifest_seq + 1), {});
+  InstallMemTables(NewMemTable(manifest_seq), {});
   SequenceNumber max_seq = manifest_seq;
-  s = ReplayWals(wals, &max_seq);
+  VersionEdit edit;
+  Status s = ReplayWals(wals, &max_seq, &edit);
   if (!s.ok()) return s;
   last_allocated_sequence_ = max_seq;
   versions_->SetLastAllocatedSequence(max_seq);
@@ -161,41 +203,62 @@ Status DBImpl::OpenImpl(
     return Status::OK();
   }
 
-  // The replayed data goes into a new WAL the way RocksDB's flush at open
-  // would keep it; then the MANIFEST points at that WAL and the replayed
-  // WALs are obsolete.
-  log_number_ = versions_->NewFileNumber();
-  const uint64_t options_number = versions_->NewFileNumber();
-  SequenceNumber newest_kept = 0;
-  s = CreateWal(log_number_, &log_);
-  if (s.ok()) s = WriteMemTablesToWal(log_.get(), manifest_seq, &newest_kept);
-  if (s.ok()) {
-    log_dirty_ = true;
-    s = SyncAllWals();
+  // RocksDB flushes the replayed data unless avoid_flush_during_recovery,
+  // which it ignores once a memtable had to be flushed anyway.
+  std::shared_ptr<MemTableSet> tables = CurrentMemTables();
+  const bool flush =
+      !wals.empty() &&
+      (recovery_flushed_ || !db_options_.avoid_flush_during_recovery);
+  if (flush && !tables->mem->IsEmpty()) {
+    s = WriteLevel0TableForRecovery(tables->mem, &edit);
+    if (!s.ok()) return s;
   }
+  if (flush) {
+    // Every replayed WAL is now in tables.
+    edit.SetLogNumber(wals.back() + 1);
+    versions_->SetLastSequence(max_seq);
+  }
+  log_number_ = versions_->NewFileNumber();
+  options_file_number_ = versions_->NewFileNumber();
+  s = CreateWal(log_number_, &log_);
+  log_empty_ = true;
   if (s.ok()) {
-    manifest_last_sequence_ = std::max(manifest_seq, newest_kept);
-    flushed_up_to_ = max_seq;
-    versions_->SetLastSequence(manifest_last_sequence_);
-    VersionEdit edit;
-    edit.SetLogNumber(log_number_);
     port::MutexLock l(&mutex_);
     s = versions_->LogAndApply(&edit, &mutex_, db_dir_.get());
   }
-  versions_->SetLastSequence(max_seq);
   if (!s.ok()) {
     DropNewWal();
     return s;
   }
-  DeleteObsoleteFiles(wals);
-  LogOptions();
-  s = WriteOptionsFile(options_number);
-  if (!s.ok() && db_options_.fail_if_options_file_error) {
-    return s;
+  if (flush) {
+    InstallMemTables(NewMemTable(max_seq), {});
+  } else if (!wals.empty()) {
+    // The replayed WALs stay live until the memtable holding their data
+    // is flushed.
+    port::MutexLock l(&mutex_);
+    for (uint64_t number : wals) {
+      LiveWal old;
+      old.number = number;
+      old_wals_.push_back(std::move(old));
+    }
   }
-  DeleteOldOptionsFiles();
-  DeleteOldInfoLogs();
   return Status::OK();
+}
+
+void DBImpl::StartBackgroundThreads() {
+  // RocksDB's split of max_background_jobs: a quarter for flushes (at
+  // least one), the rest for compactions, unless the per-kind limits are
+  // set.
+  int flushes = db_options_.max_background_flushes;
+  int compactions = db_options_.max_background_compactions;
+  if (flushes == -1 && compactions == -1) {
+    flushes = std::max(1, db_options_.max_background_jobs / 4);
+    compactions = std::max(1, db_options_.max_background_jobs - flushes);
+  }
+  if (flushes <= 0) flushes = 1;
+  if (compactions <= 0) compactions = 1;
+  env_->IncBackgroundThreadsIfNeeded(flushes, Env::Priority::HIGH);
+  env_->IncBackgroundThreadsIfNeeded(compactions, Env::Priority::LOW);
 }
 
 void DBImpl::DropNewWal() {
@@ -270,6 +333,7 @@ Status DBImpl::ListWals(std::vector<uint64_t>* numbers) {
 }
 
 Status DBImpl::WriteOptionsFile(uint64_t number) {
+  options_file_number_ = number;
   const std::string text =
       RenderOptionsFile(db_options_, {kDefaultColumnFamilyName}, {cf_options_});
   return WriteOptionsFileAtomically(

@@ -229,6 +229,13 @@ ColumnFamilyOptions SanitizeCFOptions(const DBOptions& /*db_options*/,
   if (result.min_write_buffer_number_to_merge < 1) {
     result.min_write_buffer_number_to_merge = 1;
   }
+  // At least one memtable must be able to take writes while the others
+  // wait for their flush (observed: 10 with 4 buffers becomes 3).
+  if (result.min_write_buffer_number_to_merge >
+      result.max_write_buffer_number - 1) {
+    result.min_write_buffer_number_to_merge =
+        result.max_write_buffer_number - 1;
+  }
   if (result.num_levels < 1) {
     result.num_levels = 1;
   }

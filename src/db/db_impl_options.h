@@ -37,8 +37,9 @@ DBOptions SanitizeDBOptions(const std::string& dbname, const DBOptions& src);
 
 // The column family options the DB runs with: write_buffer_size clamped to
 // [64 KiB, 64 GiB], arena_block_size derived from it, at least two write
-// buffers, level-0 triggers ordered, num_levels at least the style's
-// minimum, ttl and periodic compaction defaults resolved.
+// buffers (and at most max - 1 merged per flush), level-0 triggers ordered,
+// num_levels at least the style's minimum, ttl and periodic compaction defaults
+// resolved.
 ColumnFamilyOptions SanitizeCFOptions(const DBOptions& db_options,
                                       const ColumnFamilyOptions& src);
 

@@ -1,19 +1,25 @@
 // Copyright (c) the rocksdb-cleanroom authors.
 //
-// DB properties. Every integer property is computed by IntProperty(); the
-// string form of an integer property is its decimal text, as in RocksDB.
-// Properties about table files, caches and statistics answer as RocksDB
-// does for a DB without table files; the text reports ("rocksdb.stats",
-// ...) arrive with the features they describe (GetProperty returns false
-// until then).
+// DB properties. Every integer property is computed by GetIntProperty();
+// the string form of an integer property is its decimal text, as in
+// RocksDB. Memtable figures come from the read view's memtables, table
+// file figures from the current Version (and the table properties through
+// the table cache), flush and stall state from the DB's own counters. The
+// text reports ("rocksdb.stats", ...) arrive with the features they
+// describe (GetProperty returns false until then).
 
 #include <algorithm>
 #include <cstring>
 #include <limits>
 
 #include "db/db_impl.h"
+#include "db/table_cache.h"
 #include "db/version_set.h"
 #include "memtable/memtable.h"
+#include "rocksdb/cache.h"
+#include "rocksdb/rate_limiter.h"
+#include "rocksdb/table.h"
+#include "table/table_reader.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -45,18 +51,25 @@ bool DBImpl::GetIntProperty(ColumnFamilyHandle* column_family,
                             const Slice& property, uint64_t* value) {
   if (!CheckColumnFamily(column_family).ok()) return false;
   using P = DB::Properties;
-  std::shared_ptr<MemTableSet> tables = CurrentMemTables();
+  const std::string name = property.ToString();
+  std::shared_ptr<MemTableSet> tables;
+  Version* current = nullptr;
+  AcquireReadView(&tables, &current);
   uint64_t imm_bytes = 0, imm_entries = 0, imm_deletes = 0;
   for (MemTable* m : tables->imm) {
     imm_bytes += m->ApproximateMemoryUsage();
     imm_entries += m->num_entries();
     imm_deletes += m->num_deletes();
   }
-  const std::string name = property.ToString();
+  uint64_t live_bytes = 0;
+  for (int level = 0; level < current->num_levels(); ++level) {
+    live_bytes += current->NumLevelBytes(level);
+  }
+  bool found = true;
   if (name == P::kCurSizeActiveMemTable) {
     *value = tables->mem->ApproximateMemoryUsage();
   } else if (name == P::kCurSizeAllMemTables || name == P::kSizeAllMemTables) {
-    // Immutable memtables are never flushed yet, so they all count.
+    // Flushed memtables are not kept, so every immutable one is unflushed.
     *value = tables->mem->ApproximateMemoryUsage() + imm_bytes;
   } else if (name == P::kNumEntriesActiveMemTable) {
     *value = tables->mem->num_entries();
@@ -68,20 +81,61 @@ bool DBImpl::GetIntProperty(ColumnFamilyHandle* column_family,
     *value = imm_deletes;
   } else if (name == P::kNumImmutableMemTable) {
     *value = tables->imm.size();
+  } else if (name == P::kNumImmutableMemTableFlushed) {
+    *value = 0;  // max_write_buffer_size_to_maintain history is not kept
   } else if (name == P::kEstimateNumKeys) {
     // RocksDB's estimate: entries minus twice the deletions (a deletion
-    // both adds an entry and hides one), never below zero.
-    const uint64_t entries = tables->mem->num_entries() + imm_entries;
-    const uint64_t deletes = tables->mem->num_deletes() + imm_deletes;
+    // both adds an entry and hides one), memtables and tables alike,
+    // never below zero.
+    uint64_t entries = tables->mem->num_entries() + imm_entries;
+    uint64_t deletes = tables->mem->num_deletes() + imm_deletes;
+    for (int level = 0; level < current->num_levels(); ++level) {
+      for (const FileMetaData* f : current->files(level)) {
+        std::shared_ptr<const TableProperties> props;
+        if (table_cache_
+                ->GetTableProperties(cf_options_, icmp_, *f, &props, level)
+                .ok() &&
+            props != nullptr) {
+          entries += props->num_entries;
+          deletes += props->num_deletions;
+        }
+      }
+    }
     *value = entries > 2 * deletes ? entries - 2 * deletes : 0;
-  } else if (name == P::kBackgroundErrors) {
-    *value = GetBackgroundError().ok() ? 0 : 1;
+  } else if (name == P::kEstimateTableReadersMem) {
+    *value = table_cache_->GetMemoryUsageByTableReaders();
+  } else if (name == P::kLiveSstFilesSize || name == P::kEstimateLiveDataSize) {
+    *value = live_bytes;
+  } else if (name == P::kBlockCacheCapacity || name == P::kBlockCacheUsage ||
+             name == P::kBlockCachePinnedUsage) {
+    const BlockBasedTableOptions* bbto =
+        cf_options_.table_factory == nullptr
+            ? nullptr
+            : cf_options_.table_factory->GetOptions<BlockBasedTableOptions>();
+    Cache* cache = bbto != nullptr ? bbto->block_cache.get() : nullptr;
+    if (cache == nullptr) {
+      found = false;
+    } else if (name == P::kBlockCacheCapacity) {
+      *value = cache->GetCapacity();
+    } else if (name == P::kBlockCacheUsage) {
+      *value = cache->GetUsage();
+    } else {
+      *value = cache->GetPinnedUsage();
+    }
+  } else {
+    found = false;
+  }
+  ReleaseReadView(current);
+  if (found) return true;
+
+  port::MutexLock l(&mutex_);
+  found = true;
+  if (name == P::kBackgroundErrors) {
+    *value = bg_error_.ok() ? 0 : 1;
   } else if (name == P::kNumSnapshots) {
-    port::MutexLock l(&mutex_);
     *value = snapshots_.size();
   } else if (name == P::kOldestSnapshotTime ||
              name == P::kOldestSnapshotSequence) {
-    port::MutexLock l(&mutex_);
     if (snapshots_.empty()) {
       *value = 0;
     } else if (name == P::kOldestSnapshotTime) {
@@ -91,34 +145,63 @@ bool DBImpl::GetIntProperty(ColumnFamilyHandle* column_family,
     }
   } else if (name == P::kMinLogNumberToKeep) {
     *value = versions_->MinLogNumberToKeep();
-  } else if (name == P::kIsFileDeletionsEnabled ||
-             name == P::kNumLiveVersions) {
+  } else if (name == P::kIsFileDeletionsEnabled) {
+    *value = disable_delete_obsolete_files_ == 0 ? 1 : 0;
+  } else if (name == P::kNumLiveVersions) {
+    // The current Version plus the older ones read views still hold.
     *value = 1;
+    for (const auto& held : held_versions_) {
+      if (held.first != versions_->current()) ++*value;
+    }
   } else if (name == P::kCurrentSuperVersionNumber) {
-    *value = next_memtable_id_;
-  } else if (name == P::kNumImmutableMemTableFlushed ||
-             name == P::kMemTableFlushPending ||
-             name == P::kNumRunningFlushes || name == P::kCompactionPending ||
+    *value = super_version_number_;
+  } else if (name == P::kMemTableFlushPending) {
+    *value = FlushDue() ? 1 : 0;
+  } else if (name == P::kNumRunningFlushes) {
+    *value = num_running_flushes_;
+  } else if (name == P::kTotalSstFilesSize) {
+    // Every table file a Version still lists, obsolete ones included.
+    std::map<uint64_t, uint64_t> sizes;
+    std::vector<Version*> versions{versions_->current()};
+    for (const auto& held : held_versions_) versions.push_back(held.first);
+    for (Version* v : versions) {
+      for (int level = 0; level < v->num_levels(); ++level) {
+        for (const FileMetaData* f : v->files(level)) {
+          sizes[f->number] = f->file_size;
+        }
+      }
+    }
+    *value = 0;
+    for (const auto& entry : sizes) *value += entry.second;
+  } else if (name == P::kIsWriteStopped) {
+    *value = write_stall_ == WriteStallCondition::kStopped ? 1 : 0;
+  } else if (name == P::kActualDelayedWriteRate) {
+    uint64_t rate = db_options_.delayed_write_rate;
+    if (rate == 0) {
+      rate = db_options_.rate_limiter != nullptr
+                 ? db_options_.rate_limiter->GetBytesPerSecond()
+                 : 16 << 20;
+    }
+    *value = write_stall_ == WriteStallCondition::kDelayed ? rate : 0;
+  } else if (name == P::kMinObsoleteSstNumberToKeep) {
+    *value = pending_outputs_.empty() ? std::numeric_limits<uint64_t>::max()
+                                      : *pending_outputs_.begin();
+  } else if (name == P::kCompactionPending ||
              name == P::kNumRunningCompactions ||
-             name == P::kEstimateTableReadersMem ||
-             name == P::kEstimateLiveDataSize ||
-             name == P::kTotalSstFilesSize || name == P::kLiveSstFilesSize ||
              name == P::kEstimatePendingCompactionBytes ||
-             name == P::kActualDelayedWriteRate || name == P::kIsWriteStopped ||
              name == P::kNumBlobFiles || name == P::kTotalBlobFileSize ||
              name == P::kLiveBlobFileSize ||
-             name == P::kLiveBlobFileGarbageSize ||
-             name == P::kMinObsoleteSstNumberToKeep) {
-    // No table or blob files, no background jobs, no stalls yet.
-    *value = name == P::kMinObsoleteSstNumberToKeep
-                 ? std::numeric_limits<uint64_t>::max()
-                 : 0;
+             name == P::kLiveBlobFileGarbageSize) {
+    // No compactions and no blob files yet.
+    *value = 0;
   } else if (name == P::kBaseLevel) {
-    *value = static_cast<uint64_t>(cf_options_.num_levels - 1);
+    *value = cf_options_.level_compaction_dynamic_level_bytes
+                 ? static_cast<uint64_t>(cf_options_.num_levels - 1)
+                 : 1;
   } else {
-    return false;
+    found = false;
   }
-  return true;
+  return found;
 }
 
 bool DBImpl::GetProperty(ColumnFamilyHandle* column_family,
@@ -131,10 +214,40 @@ bool DBImpl::GetProperty(ColumnFamilyHandle* column_family,
   int level = 0;
   if (ParseLevel(property, DB::Properties::kNumFilesAtLevelPrefix, &level)) {
     if (level >= cf_options_.num_levels) return false;
-    *value = "0";
+    port::MutexLock l(&mutex_);
+    *value = std::to_string(versions_->current()->NumLevelFiles(level));
+    return true;
+  }
+  if (ParseLevel(property, DB::Properties::kCompressionRatioAtLevelPrefix,
+                 &level)) {
+    if (level >= cf_options_.num_levels) return false;
+    *value = CompressionRatioAtLevel(level);
     return true;
   }
   return false;
+}
+
+std::string DBImpl::CompressionRatioAtLevel(int level) {
+  // RocksDB's ratio: raw key and value bytes over file bytes; -1 for a
+  // level without files.
+  std::shared_ptr<MemTableSet> tables;
+  Version* current = nullptr;
+  AcquireReadView(&tables, &current);
+  uint64_t raw = 0, stored = 0;
+  for (const FileMetaData* f : current->files(level)) {
+    std::shared_ptr<const TableProperties> props;
+    if (table_cache_->GetTableProperties(cf_options_, icmp_, *f, &props, level)
+            .ok() &&
+        props != nullptr) {
+      raw += props->raw_key_size + props->raw_value_size;
+      stored += f->file_size;
+    }
+  }
+  ReleaseReadView(current);
+  char buf[64];
+  snprintf(buf, sizeof(buf), "%f",
+           stored == 0 ? -1.0 : static_cast<double>(raw) / stored);
+  return buf;
 }
 
 bool DBImpl::GetMapProperty(ColumnFamilyHandle* column_family,
@@ -161,13 +274,55 @@ Status DBImpl::GetApproximateSizes(const SizeApproximationOptions& options,
   if (!options.include_memtables && !options.include_files) {
     return Status::InvalidArgument("Invalid options");
   }
+  std::shared_ptr<MemTableSet> tables;
+  Version* current = nullptr;
+  AcquireReadView(&tables, &current);
+  const Comparator* ucmp = icmp_.user_comparator();
   for (int i = 0; i < n; ++i) {
     uint64_t count = 0, size = 0;
     if (options.include_memtables) {
       GetApproximateMemTableStats(column_family, ranges[i], &count, &size);
     }
+    if (options.include_files &&
+        ucmp->Compare(ranges[i].start, ranges[i].limit) < 0) {
+      // Whole files inside the range count fully; files straddling an end
+      // are asked for the bytes between the two keys.
+      const InternalKey start(ranges[i].start, kMaxSequenceNumber,
+                              kValueTypeForSeek);
+      const InternalKey limit(ranges[i].limit, kMaxSequenceNumber,
+                              kValueTypeForSeek);
+      for (int level = 0; level < current->num_levels(); ++level) {
+        for (const FileMetaData* f : current->files(level)) {
+          if (ucmp->Compare(f->largest.user_key(), ranges[i].start) < 0 ||
+              ucmp->Compare(f->smallest.user_key(), ranges[i].limit) >= 0) {
+            continue;
+          }
+          if (ucmp->Compare(f->smallest.user_key(), ranges[i].start) >= 0 &&
+              ucmp->Compare(f->largest.user_key(), ranges[i].limit) < 0) {
+            size += f->file_size;
+            continue;
+          }
+          Cache::Handle* handle = nullptr;
+          if (!table_cache_
+                   ->FindTable(ReadOptions(), cf_options_, icmp_, *f, &handle,
+                               level)
+                   .ok()) {
+            continue;
+          }
+          // RocksDB's arithmetic: the difference of the two offsets.
+          TableReader* reader = table_cache_->GetTableReader(handle);
+          const uint64_t from = reader->ApproximateOffsetOf(
+              start.Encode(), TableReaderCaller::kUserApproximateSize);
+          const uint64_t to = reader->ApproximateOffsetOf(
+              limit.Encode(), TableReaderCaller::kUserApproximateSize);
+          size += to > from ? to - from : 0;
+          table_cache_->ReleaseHandle(handle);
+        }
+      }
+    }
     sizes[i] = size;
   }
+  ReleaseReadView(current);
   return Status::OK();
 }
 

@@ -11,13 +11,18 @@
 //     records and later WALs are ignored, the open succeeds;
 //   kSkipAnyCorruptedRecords: the problem is skipped, replay goes on.
 // A batch whose entries all have sequence numbers at or below what was
-// already replayed is a copy made by an earlier open that crashed before
-// it could retire the old WALs; it is skipped.
+// already replayed is skipped (a copy of records already applied).
+//
+// A read-write open flushes a memtable that fills up during the replay to
+// a level-0 table right away (RocksDB's WriteLevel0TableForRecovery); the
+// tables are recorded in the open's VersionEdit. A read-only open keeps
+// full memtables as immutable ones.
 
 #include <cinttypes>
 
 #include "db/db_impl.h"
 #include "db/filename.h"
+#include "db/flush_job.h"
 #include "db/memtable_inserter.h"
 #include "db/version_set.h"
 #include "db/write_batch_internal.h"
@@ -56,7 +61,7 @@ class ReplayReporter : public log::Reader::Reporter {
 }  // namespace
 
 Status DBImpl::ReplayWals(const std::vector<uint64_t>& wal_numbers,
-                          SequenceNumber* max_sequence) {
+                          SequenceNumber* max_sequence, VersionEdit* edit) {
   const WALRecoveryMode mode = db_options_.wal_recovery_mode;
   Logger* info_log = db_options_.info_log.get();
   bool any_record = false;
@@ -100,7 +105,11 @@ Status DBImpl::ReplayWals(const std::vector<uint64_t>& wal_numbers,
         continue;  // an earlier open's copy of records already replayed
       }
       if (s.ok()) {
-        s = ApplyRecoveredBatch(&batch);
+        bool flush_failed = false;
+        s = ApplyRecoveredBatch(&batch, edit, &flush_failed);
+        if (flush_failed) {
+          return s;  // a failed recovery flush is not a damaged record
+        }
       }
       if (!s.ok()) {
         // A batch that cannot be applied counts as a corrupt record.
@@ -127,7 +136,8 @@ Status DBImpl::ReplayWals(const std::vector<uint64_t>& wal_numbers,
   return Status::OK();
 }
 
-Status DBImpl::ApplyRecoveredBatch(WriteBatch* batch) {
+Status DBImpl::ApplyRecoveredBatch(WriteBatch* batch, VersionEdit* edit,
+                                   bool* flush_failed) {
   // Recovery applies a batch whole or not at all.
   // Records of other column families are skipped: Recover() has already
   // refused a MANIFEST with families the caller did not open.
@@ -140,18 +150,53 @@ Status DBImpl::ApplyRecoveredBatch(WriteBatch* batch) {
                                WriteBatchInternal::Sequence(batch), false,
                                /*ignore_missing_column_families=*/true);
   if (!s.ok()) return s;
-  if (tables->mem->ShouldFlush()) {
-    // Keep replaying into a fresh memtable; no WAL is switched here.
-    MemTable* full = tables->mem;
+  if (!tables->mem->ShouldFlush()) return Status::OK();
+  const SequenceNumber next =
+      WriteBatchInternal::Sequence(batch) + WriteBatchInternal::Count(batch);
+  MemTable* full = tables->mem;
+  if (read_only_) {
+    // Keep replaying into a fresh memtable.
+    port::MutexLock l(&mutex_);
     full->MarkImmutable();
     std::vector<MemTable*> imm;
     imm.push_back(full);
     imm.insert(imm.end(), tables->imm.begin(), tables->imm.end());
-    const SequenceNumber next =
-        WriteBatchInternal::Sequence(batch) + WriteBatchInternal::Count(batch);
-    InstallMemTables(NewMemTable(next), imm);
+    InstallMemTablesLocked(NewMemTable(next - 1), imm);
+    return Status::OK();
   }
+  s = WriteLevel0TableForRecovery(full, edit);
+  if (!s.ok()) {
+    *flush_failed = true;
+    return s;
+  }
+  InstallMemTables(NewMemTable(next - 1), {});
   return Status::OK();
+}
+
+Status DBImpl::WriteLevel0TableForRecovery(MemTable* mem, VersionEdit* edit) {
+  recovery_flushed_ = true;
+  FlushJobOptions options;
+  options.dbname = dbname_;
+  options.db_options = &db_options_;
+  options.cf_options = &cf_options_;
+  options.icmp = &icmp_;
+  options.fs = fs_.get();
+  options.column_family_name = kDefaultColumnFamilyName;
+  options.job_id = 1;  // RocksDB's recovery is job 1
+  options.flush_reason = FlushReason::kOthers;
+  options.for_recovery = true;
+  options.db_id = db_id_;
+  options.db_session_id = db_session_id_;
+  {
+    port::MutexLock l(&mutex_);
+    mem->MarkImmutable();
+  }
+  FlushJob job(options, {mem}, versions_->NewFileNumber());
+  Status s = job.Run();
+  if (s.ok() && job.meta().file_size > 0) {
+    edit->AddFile(0, job.meta());
+  }
+  return s;
 }
 
 }  // namespace ROCKSDB_NAMESPACE

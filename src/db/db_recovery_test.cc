@@ -120,9 +120,12 @@ TEST_F(DBRecoveryTest, DamagedWalInEveryMode) {
 }
 
 TEST_F(DBRecoveryTest, PointInTimeStopDropsLaterWals) {
-  // Enough writes to rotate the WAL a few times, then a corrupt second
-  // record in the oldest WAL: only the first write survives.
+  // Enough writes to rotate the WAL a few times (no flush: the memtables
+  // all wait for more), then a corrupt second record in the oldest WAL:
+  // only the first write survives.
   options_.write_buffer_size = 64 << 10;
+  options_.max_write_buffer_number = 100;
+  options_.min_write_buffer_number_to_merge = 99;
   Open();
   for (int i = 0; i < 1000; ++i) {
     ASSERT_OK(Put("key" + std::to_string(1000 + i), std::string(100, 'v')));
@@ -149,8 +152,10 @@ TEST_F(DBRecoveryTest, PointInTimeStopDropsLaterWals) {
 }
 
 TEST_F(DBRecoveryTest, CopiesOfReplayedRecordsAreNotAppliedTwice) {
-  // An open that crashed after copying records into its new WAL but before
-  // retiring the old WAL leaves both; the copies must not be replayed again.
+  // A WAL repeating records of an older one (as an interrupted copy would):
+  // the copies must not be replayed again. Without the flush at open the
+  // memtable shows what was applied.
+  options_.avoid_flush_during_recovery = true;
   Open();
   ASSERT_OK(Put("a", "1"));
   ASSERT_OK(Put("a", "2"));

@@ -247,7 +247,10 @@ TEST_F(DBWriteTest, MemTableProperties) {
 }
 
 TEST_F(DBWriteTest, FullMemTablesStayInMemoryAndRotateTheWal) {
+  // Until min_write_buffer_number_to_merge memtables wait, none is flushed.
   options_.write_buffer_size = 64 << 10;
+  options_.max_write_buffer_number = 100;
+  options_.min_write_buffer_number_to_merge = 99;
   Open();
   const std::string value(1000, 'v');
   for (int i = 0; i < 300; ++i) {

@@ -4,8 +4,14 @@
 
 #include "db/memtable_inserter.h"
 
+#include <memory>
+#include <vector>
+
 #include "db/write_batch_internal.h"
 #include "memtable/memtable.h"
+#include "memtable/merge_helper.h"
+#include "rocksdb/merge_operator.h"
+#include "util/internal_iterator.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -93,6 +99,16 @@ Status MemTableInserter::Insert(WriteBatch* batch, MemTable* mem,
   return batch->Iterate(&inserter);
 }
 
+Status MemTableInserter::Insert(WriteBatch* batch, MemTable* mem,
+                                SequenceNumber first_sequence, bool concurrent,
+                                bool ignore_missing_column_families,
+                                const MemTableMergeOptions& merge_options) {
+  MemTableInserter inserter(mem, first_sequence, concurrent,
+                            ignore_missing_column_families);
+  inserter.SetMergeOptions(merge_options);
+  return batch->Iterate(&inserter);
+}
+
 Status MemTableInserter::Add(uint32_t cf, ValueType type, const Slice& key,
                              const Slice& value) {
   const SequenceNumber seq = sequence_++;
@@ -132,7 +148,63 @@ Status MemTableInserter::DeleteRangeCF(uint32_t cf, const Slice& begin,
 
 Status MemTableInserter::MergeCF(uint32_t cf, const Slice& key,
                                  const Slice& value) {
+  if (cf == 0 && merge_options_.max_successive_merges > 0 && !concurrent_ &&
+      merge_options_.merge_operator != nullptr) {
+    std::string merged;
+    if (ResolveMerge(key, value, sequence_, &merged)) {
+      return Add(cf, kTypeValue, key, merged);
+    }
+  }
   return Add(cf, kTypeMerge, key, value);
+}
+
+size_t MemTableInserter::CountSuccessiveMerges(const Slice& key,
+                                               size_t limit) const {
+  std::unique_ptr<InternalIterator> iter(mem_->NewIterator());
+  LookupKey lookup(key, kMaxSequenceNumber);
+  const Comparator* ucmp = mem_->GetInternalKeyComparator().user_comparator();
+  size_t count = 0;
+  for (iter->Seek(lookup.internal_key()); iter->Valid() && count < limit;
+       iter->Next()) {
+    const Slice ikey = iter->key();
+    if (ucmp->Compare(ExtractUserKey(ikey), key) != 0 ||
+        ExtractValueType(ikey) != kTypeMerge) {
+      break;
+    }
+    ++count;
+  }
+  return count;
+}
+
+bool MemTableInserter::ResolveMerge(const Slice& key, const Slice& operand,
+                                    SequenceNumber seq,
+                                    std::string* merged) const {
+  const MemTableMergeOptions& opts = merge_options_;
+  if (seq == 0) return false;  // nothing can be below it
+  if (CountSuccessiveMerges(key, opts.max_successive_merges) <
+      opts.max_successive_merges) {
+    return false;
+  }
+  // The value as of every record inserted before this one.
+  const SequenceNumber read_seq = seq - 1;
+  std::string current;
+  Status s;
+  if (opts.get) {
+    s = opts.get(key, read_seq, &current);
+  } else {
+    LookupKey lookup(key, read_seq);
+    std::vector<std::string> operands;
+    SequenceNumber covering = 0;
+    if (!mem_->Get(lookup, &current, &s, &covering, nullptr, &operands)) {
+      return false;  // older data decides: keep the operand
+    }
+  }
+  if (!s.ok()) return false;
+  const Slice base(current);
+  s = FullMergeOperands(opts.merge_operator, key, &base,
+                        std::vector<std::string>{operand.ToString()}, merged,
+                        opts.info_log);
+  return s.ok();
 }
 
 Status MemTableInserter::PutBlobIndexCF(uint32_t cf, const Slice& key,

@@ -23,6 +23,11 @@
 
 namespace ROCKSDB_NAMESPACE {
 
+class GetContext;
+class TableCache;
+struct ColumnFamilyOptions;
+struct ReadOptions;
+
 class Version {
  public:
   // An empty version with num_levels levels. icmp (which may be null for a
@@ -61,6 +66,18 @@ class Version {
 
   // One line per level: "--- level L --- version# N ---" then the files.
   std::string DebugString(bool hex = false) const;
+
+  // Continues a point lookup that the memtables left undecided (state and
+  // pending merge operands are in get_context) through the table files:
+  // level 0 newest first (files whose key range covers the key), then one
+  // file per deeper level found by binary search. Stops as soon as
+  // get_context decides. Returns the first table error; OK otherwise (the
+  // outcome is get_context->State()). cf and the comparator of this
+  // Version must be the column family's (they outlive cached tables).
+  // Implemented in version_get.cc.
+  Status Get(const ReadOptions& ro, const LookupKey& key,
+             GetContext* get_context, TableCache* table_cache,
+             const ColumnFamilyOptions& cf) const;
 
  private:
   friend class VersionBuilder;

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <new>
 
-#include "memtable/merge_helper.h"
+#include "util/merge_helper.h"
 #include "memtable/skiplist_rep.h"
 #include "rocksdb/merge_operator.h"
 #include "util/arena.h"
