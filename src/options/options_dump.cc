@@ -2,11 +2,14 @@
 //
 // Dump()/DumpCFOptions(): every option written to the info log as header
 // lines "Options.<name>: <value>", so that a LOG file records the
-// configuration a DB was opened with.
+// configuration a DB was opened with. The LOG has its own spellings (0/1
+// booleans, "Snappy" for compressions, pointers); enum names shared with
+// option strings come from the option tables (options_parser.h).
 #include <cinttypes>
 #include <cstdio>
 #include <string>
 
+#include "options/options_parser.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/compaction_filter.h"
 #include "rocksdb/comparator.h"
@@ -78,36 +81,6 @@ const char* CompressionName(CompressionType type) {
       return "Disabled";
   }
   return "Unknown";
-}
-
-const char* CompactionStyleName(CompactionStyle style) {
-  switch (style) {
-    case kCompactionStyleLevel:
-      return "kCompactionStyleLevel";
-    case kCompactionStyleUniversal:
-      return "kCompactionStyleUniversal";
-    case kCompactionStyleFIFO:
-      return "kCompactionStyleFIFO";
-    case kCompactionStyleNone:
-      return "kCompactionStyleNone";
-  }
-  return "unknown";
-}
-
-const char* CompactionPriName(CompactionPri pri) {
-  switch (pri) {
-    case kByCompensatedSize:
-      return "kByCompensatedSize";
-    case kOldestLargestSeqFirst:
-      return "kOldestLargestSeqFirst";
-    case kOldestSmallestSeqFirst:
-      return "kOldestSmallestSeqFirst";
-    case kMinOverlappingRatio:
-      return "kMinOverlappingRatio";
-    case kRoundRobin:
-      return "kRoundRobin";
-  }
-  return "unknown";
 }
 
 void PrintCompressionOptions(OptionsPrinter* p, const std::string& prefix,
@@ -293,8 +266,11 @@ void ColumnFamilyOptions::Dump(Logger* log) const {
   p.U64("hard_pending_compaction_bytes_limit",
         hard_pending_compaction_bytes_limit);
   p.Bool("disable_auto_compactions", disable_auto_compactions);
-  p.Str("compaction_style", CompactionStyleName(compaction_style));
-  p.Str("compaction_pri", CompactionPriName(compaction_pri));
+  // Enum values are spelled as in option strings (the CF option table).
+  const OptionStruct& table = CFOptionStruct();
+  p.Str("compaction_style",
+        PrintedOptionValue(table, "compaction_style", this));
+  p.Str("compaction_pri", PrintedOptionValue(table, "compaction_pri", this));
   const CompactionOptionsUniversal& u = compaction_options_universal;
   p.U64("compaction_options_universal.size_ratio", u.size_ratio);
   p.U64("compaction_options_universal.min_merge_width", u.min_merge_width);
@@ -304,9 +280,8 @@ void ColumnFamilyOptions::Dump(Logger* log) const {
   p.I64("compaction_options_universal.compression_size_percent",
         u.compression_size_percent);
   p.Str("compaction_options_universal.stop_style",
-        u.stop_style == kCompactionStopStyleSimilarSize
-            ? "kCompactionStopStyleSimilarSize"
-            : "kCompactionStopStyleTotalSize");
+        PrintedOptionValue(table, "compaction_options_universal.stop_style",
+                           this));
   p.Bool("compaction_options_universal.allow_trivial_move",
          u.allow_trivial_move);
   p.Bool("compaction_options_universal.incremental", u.incremental);

@@ -1,15 +1,19 @@
 // Copyright (c) the rocksdb-cleanroom authors.
 //
-// Configurable base behaviour. Objects with no registered options (all of
-// them until the options layer provides OptionTypeInfo tables) get the full
-// RocksDB 7.8.3 behaviour: every name is unknown, printing gives "", and
-// any two are equivalent. Parsing, printing or comparing registered option
-// fields needs the OptionTypeInfo machinery and reports NotImplemented.
+// Configurable base behaviour. A registered option struct is described by
+// the option table registered under the same name (util/options_type.h:
+// the table-factory option structs); the base class parses, prints and
+// compares its fields through that table. Objects with no registered
+// options get RocksDB 7.8.3's behaviour: every name is unknown, printing
+// gives "", and any two are equivalent. ParseOption/OptionsAreEqual take an
+// OptionTypeInfo, which this build does not provide: they report
+// NotImplemented / false.
 #include "rocksdb/configurable.h"
 
 #include "rocksdb/convenience.h"
 #include "util/not_implemented.h"
 #include "util/options_map.h"
+#include "util/options_type.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -20,6 +24,47 @@ Status UnknownOption(const std::string& name) {
 }
 
 }  // namespace
+
+// Sets name in the first registered struct whose table knows it.
+// Declared a friend by Configurable: reaches its registered structs.
+class ConfigurableHelper {
+ public:
+  // Sets name in the first registered struct whose table knows it; *found
+  // tells whether one did.
+  static Status ConfigureOne(Configurable& c,
+                             const ConfigOptions& config_options,
+                             const std::string& name, const std::string& value,
+                             bool* found);
+};
+
+Status ConfigurableHelper::ConfigureOne(Configurable& c,
+                                        const ConfigOptions& config_options,
+                                        const std::string& name,
+                                        const std::string& value, bool* found) {
+  *found = false;
+  const std::string short_name = c.GetOptionName(name);
+  for (const auto& o : c.options_) {
+    const OptionStruct* table = FindRegisteredOptionStruct(o.name);
+    if (table == nullptr) continue;
+    void* owner = nullptr;
+    const OptionField* f =
+        FindOptionField(*table, short_name, o.opt_ptr, &owner);
+    if (f == nullptr) continue;
+    *found = true;
+    if (config_options.mutable_options_only) {
+      const OptionField* top =
+          table->Find(short_name.substr(0, short_name.find('.')));
+      if (top == nullptr || !top->IsMutable()) {
+        return Status::InvalidArgument("Option not changeable: " + name);
+      }
+    }
+    const size_t dot = short_name.rfind('.');
+    const std::string leaf =
+        dot == std::string::npos ? short_name : short_name.substr(dot + 1);
+    return ParseOptionField(config_options, *f, leaf, value, owner);
+  }
+  return Status::OK();
+}
 
 void Configurable::RegisterOptions(
     const std::string& name, void* opt_ptr,
@@ -84,24 +129,30 @@ Status Configurable::ConfigureFromMap(
   return s;
 }
 
+// Each name is looked up in the registered structs' tables (dotted names
+// reach nested structs); names no table knows go to *unused.
 Status Configurable::ConfigureOptions(
-    const ConfigOptions& /*config_options*/,
+    const ConfigOptions& config_options,
     const std::unordered_map<std::string, std::string>& opts_map,
     std::unordered_map<std::string, std::string>* unused) {
-  if (HasRegisteredOptions() && !opts_map.empty()) {
-    return NotImplemented("Configurable::ConfigureOptions");
+  for (const auto& kv : opts_map) {
+    bool found = false;
+    Status s = ConfigurableHelper::ConfigureOne(*this, config_options, kv.first,
+                                                kv.second, &found);
+    if (!s.ok()) return s;
+    if (!found) unused->insert(kv);
   }
-  unused->insert(opts_map.begin(), opts_map.end());
   return Status::OK();
 }
 
-Status Configurable::ConfigureOption(const ConfigOptions& /*config_options*/,
+Status Configurable::ConfigureOption(const ConfigOptions& config_options,
                                      const std::string& name,
-                                     const std::string& /*value*/) {
-  if (HasRegisteredOptions()) {
-    return NotImplemented("Configurable::ConfigureOption");
-  }
-  return UnknownOption(name);
+                                     const std::string& value) {
+  bool found = false;
+  Status s = ConfigurableHelper::ConfigureOne(*this, config_options, name,
+                                              value, &found);
+  if (s.ok() && !found) return UnknownOption(name);
+  return s;
 }
 
 // "a=b;..." goes through ConfigureFromMap; a string without '=' is handed
@@ -117,7 +168,7 @@ Status Configurable::ConfigureFromString(const ConfigOptions& config_options,
     return s;
   }
   std::unordered_map<std::string, std::string> opt_map;
-  Status s = ParseOptionsMap(opts, &opt_map);
+  Status s = OptionStringToMap(opts, &opt_map);
   if (!s.ok()) return s;
   return ConfigureFromMap(config_options, opt_map, nullptr);
 }
@@ -140,13 +191,16 @@ bool Configurable::OptionsAreEqual(const ConfigOptions& /*config_options*/,
   return false;
 }
 
-Status Configurable::GetOptionString(const ConfigOptions& /*config_options*/,
+Status Configurable::GetOptionString(const ConfigOptions& config_options,
                                      std::string* result) const {
   // Only registered option fields are printed (a Customizable's id is not,
-  // unlike in ToString), so without any the result is "".
+  // unlike in ToString).
   result->clear();
-  if (HasRegisteredOptions()) {
-    return NotImplemented("Configurable::GetOptionString");
+  for (const auto& o : options_) {
+    const OptionStruct* table = FindRegisteredOptionStruct(o.name);
+    if (table == nullptr) continue;
+    Status s = PrintOptionStruct(config_options, *table, o.opt_ptr, "", result);
+    if (!s.ok()) return s;
   }
   return Status::OK();
 }
@@ -156,29 +210,50 @@ std::string Configurable::ToString(const ConfigOptions& config_options,
   return SerializeOptions(config_options, prefix);
 }
 
-std::string Configurable::SerializeOptions(
-    const ConfigOptions& /*config_options*/,
-    const std::string& /*header*/) const {
-  // Nothing to print without registered options; printing registered
-  // fields needs OptionTypeInfo (not available yet).
-  return "";
+std::string Configurable::SerializeOptions(const ConfigOptions& config_options,
+                                           const std::string& header) const {
+  std::string result;
+  for (const auto& o : options_) {
+    const OptionStruct* table = FindRegisteredOptionStruct(o.name);
+    if (table == nullptr) continue;
+    // A field that cannot be printed ends the output (a partial result).
+    if (!PrintOptionStruct(config_options, *table, o.opt_ptr, header, &result)
+             .ok()) {
+      break;
+    }
+  }
+  return result;
 }
 
 Status Configurable::GetOptionNames(
     const ConfigOptions& /*config_options*/,
-    std::unordered_set<std::string>* /*result*/) const {
-  if (HasRegisteredOptions()) {
-    return NotImplemented("Configurable::GetOptionNames");
+    std::unordered_set<std::string>* result) const {
+  for (const auto& o : options_) {
+    const OptionStruct* table = FindRegisteredOptionStruct(o.name);
+    if (table == nullptr) continue;
+    for (const OptionField& f : table->fields) {
+      if (f.kind != OptionKind::kIgnored && (f.flags & kOptAlias) == 0) {
+        result->insert(f.name);
+      }
+    }
   }
   return Status::OK();
 }
 
-Status Configurable::GetOption(const ConfigOptions& /*config_options*/,
+Status Configurable::GetOption(const ConfigOptions& config_options,
                                const std::string& name,
                                std::string* value) const {
   value->clear();
-  if (HasRegisteredOptions()) {
-    return NotImplemented("Configurable::GetOption");
+  const std::string short_name = GetOptionName(name);
+  for (const auto& o : options_) {
+    const OptionStruct* table = FindRegisteredOptionStruct(o.name);
+    if (table == nullptr) continue;
+    void* owner = nullptr;
+    const OptionField* f =
+        FindOptionField(*table, short_name, o.opt_ptr, &owner);
+    if (f != nullptr) {
+      return PrintOptionField(config_options, *f, owner, value);
+    }
   }
   return Status::NotFound("Cannot find option: ", name);
 }
@@ -189,8 +264,19 @@ bool Configurable::AreEquivalent(const ConfigOptions& config_options,
   name->clear();
   if (this == other || config_options.IsCheckDisabled()) return true;
   if (other == nullptr) return false;
-  // Objects without registered options have nothing that could differ.
-  return !HasRegisteredOptions() && !other->HasRegisteredOptions();
+  for (const auto& o : options_) {
+    const OptionStruct* table = FindRegisteredOptionStruct(o.name);
+    if (table == nullptr) continue;
+    const void* that = other->GetOptionsPtr(o.name);
+    if (that == nullptr) {
+      *name = o.name;
+      return false;
+    }
+    if (!OptionStructsEqual(config_options, *table, o.opt_ptr, that, name)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // RocksDB 7.8.3 rules, observed: a value that is not a valid "a=b;..." map

@@ -99,14 +99,16 @@ TEST_F(OptionsUtilTest, PicksTheHighestNumber) {
   ASSERT_TRUE(GetLatestOptionsFileName(dir_, env_, &name).ok());
   EXPECT_EQ(name, "OPTIONS-000012");
 
-  // Parsing the file is still a placeholder.
+  // The files are empty: the newest one is read and rejected as RocksDB
+  // does.
   DBOptions db_options;
   std::vector<ColumnFamilyDescriptor> cfs;
   Status s = LoadLatestOptions(dir_, env_, &db_options, &cfs);
   EXPECT_EQ(s.ToString(),
-            "Not implemented: LoadOptionsFromFile: not implemented yet");
+            "Corruption: A RocksDB Option file must have a single DBOptions "
+            "section");
   EXPECT_TRUE(
-      CheckOptionsCompatibility(dir_, env_, db_options, cfs).IsNotSupported());
+      CheckOptionsCompatibility(dir_, env_, db_options, cfs).IsCorruption());
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
 // Copyright (c) the rocksdb-cleanroom authors.
 //
-// options_util.h. Finding the latest OPTIONS file is real; parsing one is a
-// placeholder until the options-file reader lands, so the loaders answer
-// NotFound when there is no options file (as RocksDB does) and
-// NotImplemented otherwise.
+// options_util.h: finding, loading and checking OPTIONS files. The file
+// format is options/options_file_format.h; the option tables are
+// options/options_parser.h.
 
 #include "rocksdb/utilities/options_util.h"
 
@@ -11,7 +10,11 @@
 #include <string>
 #include <vector>
 
-#include "util/not_implemented.h"
+#include "options/options_file_format.h"
+#include "options/options_parser.h"
+#include "rocksdb/comparator.h"
+#include "rocksdb/merge_operator.h"
+#include "rocksdb/table.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -107,12 +110,36 @@ Status LoadOptionsFromFile(const std::string& options_file_name, Env* env,
                              cf_descs, cache);
 }
 
-Status LoadOptionsFromFile(const ConfigOptions& /*config_options*/,
-                           const std::string& /*options_file_name*/,
-                           DBOptions* /*db_options*/,
-                           std::vector<ColumnFamilyDescriptor>* /*cf_descs*/,
-                           std::shared_ptr<Cache>* /*cache*/) {
-  return NotImplemented("LoadOptionsFromFile");
+Status LoadOptionsFromFile(const ConfigOptions& config_options,
+                           const std::string& options_file_name,
+                           DBOptions* db_options,
+                           std::vector<ColumnFamilyDescriptor>* cf_descs,
+                           std::shared_ptr<Cache>* cache) {
+  std::string text;
+  Status s = ReadFileToString(config_options.env, options_file_name, &text);
+  if (!s.ok()) return s;
+  DBOptions db;
+  std::vector<ColumnFamilyDescriptor> cfs;
+  s = ParseOptionsFileText(config_options, text, &db, &cfs);
+  if (!s.ok()) return s;
+  // The block cache cannot be stored in the file; the caller may supply one
+  // for every block-based table.
+  if (cache != nullptr) {
+    for (ColumnFamilyDescriptor& cf : cfs) {
+      const TableFactory* factory = cf.options.table_factory.get();
+      const BlockBasedTableOptions* bbto =
+          factory == nullptr ? nullptr
+                             : factory->GetOptions<BlockBasedTableOptions>();
+      if (bbto != nullptr) {
+        BlockBasedTableOptions with_cache = *bbto;
+        with_cache.block_cache = *cache;
+        cf.options.table_factory.reset(NewBlockBasedTableFactory(with_cache));
+      }
+    }
+  }
+  *db_options = db;
+  *cf_descs = std::move(cfs);
+  return Status::OK();
 }
 
 Status CheckOptionsCompatibility(
@@ -128,11 +155,115 @@ Status CheckOptionsCompatibility(
                                    cf_descs);
 }
 
+namespace {
+
+Status VerificationError(const std::string& what, const std::string& specified,
+                         const std::string& persisted) {
+  return Status::InvalidArgument(
+      "[RocksDBOptionsParser]: failed the verification on "
+      "ColumnFamilyOptions::" +
+      what + "--- The specified one is " + specified +
+      " while the persisted one is " + persisted + ".\n");
+}
+
+// Compares an object option by id; a persisted object this build could not
+// create (null) accepts anything.
+Status CheckObject(const std::string& name, const Customizable* specified,
+                   const Customizable* persisted) {
+  if (persisted == nullptr) return Status::OK();
+  if (specified == nullptr) {
+    return VerificationError(name, "nullptr", persisted->GetId());
+  }
+  if (specified->GetId() != persisted->GetId()) {
+    return VerificationError(name + ".id", specified->GetId(),
+                             persisted->GetId());
+  }
+  return Status::OK();
+}
+
+// The options that must agree for the data to be read correctly, in
+// RocksDB's checking order.
+Status CheckLooseCFOptions(const ColumnFamilyOptions& specified,
+                           const ColumnFamilyOptions& persisted) {
+  for (const OptionField& f : CFOptionStruct().fields) {
+    if ((f.flags & kOptCompareLoose) == 0) continue;
+    Status s;
+    if (f.name == "merge_operator") {
+      s = CheckObject(f.name, specified.merge_operator.get(),
+                      persisted.merge_operator.get());
+    } else if (f.name == "table_factory") {
+      s = CheckObject(f.name, specified.table_factory.get(),
+                      persisted.table_factory.get());
+    } else if (f.name == "comparator") {
+      s = CheckObject(f.name, specified.comparator, persisted.comparator);
+    }
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+// Every printed option, by its printed value.
+Status CheckExactOptions(const ConfigOptions& config_options,
+                         const OptionStruct& table, const char* prefix,
+                         const void* specified, const void* persisted) {
+  std::string a;
+  std::string b;
+  for (const OptionField& f : table.fields) {
+    if (!f.IsPrinted() || (f.flags & kOptNoCompare) != 0) continue;
+    Status sa = PrintOptionField(config_options, f, specified, &a);
+    Status sb = PrintOptionField(config_options, f, persisted, &b);
+    if (sa.ok() && sb.ok() && a == b) continue;
+    return Status::InvalidArgument(
+        std::string("[RocksDBOptionsParser]: failed the verification on ") +
+        prefix + f.name + " -- -- The specified one is " + a +
+        " while the persisted one is " + b + ".\n");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Status CheckOptionsCompatibility(
-    const ConfigOptions& /*config_options*/, const std::string& /*dbpath*/,
-    const DBOptions& /*db_options*/,
-    const std::vector<ColumnFamilyDescriptor>& /*cf_descs*/) {
-  return NotImplemented("CheckOptionsCompatibility");
+    const ConfigOptions& config_options, const std::string& dbpath,
+    const DBOptions& db_options,
+    const std::vector<ColumnFamilyDescriptor>& cf_descs) {
+  DBOptions persisted_db;
+  std::vector<ColumnFamilyDescriptor> persisted_cfs;
+  Status s =
+      LoadLatestOptions(config_options, dbpath, &persisted_db, &persisted_cfs);
+  if (!s.ok()) return s;
+  if (config_options.IsCheckDisabled()) return Status::OK();
+  if (persisted_cfs.size() != cf_descs.size()) {
+    return Status::InvalidArgument(
+        "[RocksDBOptionParser Error] The persisted options does not have the "
+        "same number of column family names as the db instance.");
+  }
+  for (size_t i = 0; i < cf_descs.size(); ++i) {
+    if (persisted_cfs[i].name != cf_descs[i].name) {
+      return Status::InvalidArgument(
+          "[RocksDBOptionParser Error] The persisted options and the "
+          "dbinstance does not have the same name for column family ",
+          std::to_string(i));
+    }
+  }
+  const bool exact =
+      config_options.IsCheckEnabled(ConfigOptions::kSanityLevelExactMatch);
+  if (exact) {
+    s = CheckExactOptions(config_options, DBOptionStruct(),
+                          "DBOptions::", &db_options, &persisted_db);
+    if (!s.ok()) return s;
+  }
+  for (size_t i = 0; i < cf_descs.size(); ++i) {
+    s = CheckLooseCFOptions(cf_descs[i].options, persisted_cfs[i].options);
+    if (!s.ok()) return s;
+    if (exact) {
+      s = CheckExactOptions(config_options, CFOptionStruct(),
+                            "ColumnFamilyOptions::", &cf_descs[i].options,
+                            &persisted_cfs[i].options);
+      if (!s.ok()) return s;
+    }
+  }
+  return Status::OK();
 }
 
 }  // namespace ROCKSDB_NAMESPACE
