@@ -3,14 +3,18 @@
 // The DB adapter for our engine, compiled with ROCKSDB_NAMESPACE=rocksdb_ours
 // (see CMakeLists.txt).
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "db_engine_adapter.h"
+#include "rocksdb/cache.h"
 #include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
 #include "rocksdb/merge_operator.h"
 #include "rocksdb/options.h"
+#include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 
 namespace compat {

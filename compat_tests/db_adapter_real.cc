@@ -3,14 +3,18 @@
 // The DB adapter for Debian's real RocksDB 7.8.3, compiled against /usr/include
 // only (see CMakeLists.txt).
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "db_engine_adapter.h"
+#include "rocksdb/cache.h"
 #include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
 #include "rocksdb/merge_operator.h"
 #include "rocksdb/options.h"
+#include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 
 namespace compat {

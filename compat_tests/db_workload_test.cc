@@ -2,10 +2,19 @@
 //
 // Differential DB tests: the same operations against Debian's RocksDB
 // 7.8.3 and against our engine, compared call by call (status text, values,
-// the latest sequence number), across reopens. Merge and DeleteRange stay
-// out until their read semantics land (issue #6); SingleDelete is only
-// used where its contract holds (at most one Put since the last deletion),
-// since misuse is undefined and the engines legitimately differ.
+// the latest sequence number), across reopens. Data moves into level-0
+// table files through explicit Flush calls and through background flushes
+// of full memtables (small write buffers), so reads (Get, the vector and
+// both batched MultiGets, reads at snapshots, KeyMayExist) cover memtables
+// and many table files; each seed also picks table options (compression,
+// Bloom filter, tiny blocks, block cache size, max_open_files small enough
+// to make the table cache evict). Merge (with a string-append operator)
+// only runs on seeds that configure it; DeleteRange stays out for now.
+// SingleDelete is only used where its contract holds (at most one Put
+// since the last deletion), since misuse is undefined and the engines
+// legitimately differ. KeyMayExist is checked only where its result is
+// defined: each engine's answer must agree with its own Get (false means
+// absent, a value it reports must be the value).
 //
 // Some writes use disableWAL: both engines keep them across a clean Close.
 // Runs with a small write buffer leave them out (see below).
@@ -126,16 +135,50 @@ TEST_F(DbWorkloadTest, WriteOptionChecksAndMergeWithoutOperator) {
   }
 }
 
+// The options a seed runs with: write buffer and write-path knobs as before,
+// plus table-file and read-path options.
+DbConfig ConfigForSeed(uint64_t seed) {
+  std::mt19937_64 rnd(seed * 7919 + 17);
+  DbConfig config;
+  if (seed % 3 == 1) config.write_buffer_size = 64 << 10;
+  if (seed % 3 == 2) config.allow_concurrent_memtable_write = false;
+  const int compressions[] = {-1, 0, 1, 4, 7};  // default, none, Snappy,
+                                                // LZ4, ZSTD
+  config.compression = compressions[rnd() % 5];
+  const int bloom_bits[] = {0, 10, 2};
+  config.bloom_bits = bloom_bits[rnd() % 3];
+  const size_t block_sizes[] = {0, 256, 1024};
+  config.block_size = block_sizes[rnd() % 3];
+  const size_t cache_sizes[] = {0, 16 << 10, 1 << 20};
+  config.block_cache_size = cache_sizes[rnd() % 3];
+  config.max_open_files = rnd() % 2 == 0 ? 20 : -1;
+  config.disable_auto_compactions = rnd() % 4 != 0;
+  config.with_merge_operator = rnd() % 2 == 0;
+  return config;
+}
+
+std::string Describe(const DbConfig& c) {
+  char buf[256];
+  snprintf(buf, sizeof(buf),
+           "write_buffer %zu concurrent %d compression %d bloom %d block %zu "
+           "cache %zu max_open_files %d no_auto_compactions %d merge %d",
+           c.write_buffer_size, c.allow_concurrent_memtable_write,
+           c.compression, c.bloom_bits, c.block_size, c.block_cache_size,
+           c.max_open_files, c.disable_auto_compactions, c.with_merge_operator);
+  return buf;
+}
+
 // The random workload.
 class Workload {
  public:
   // allow_disable_wal: see RandomOperationsWithReopen.
   Workload(uint64_t seed, DbEngine* real, DbEngine* ours,
-           bool allow_disable_wal)
+           bool allow_disable_wal, bool allow_merge)
       : rnd_(seed),
         real_(real),
         ours_(ours),
-        allow_disable_wal_(allow_disable_wal) {}
+        allow_disable_wal_(allow_disable_wal),
+        allow_merge_(allow_merge) {}
 
   std::string Key() {
     char buf[16];
@@ -148,17 +191,23 @@ class Workload {
     for (char& c : v) c = static_cast<char>('a' + rnd_() % 26);
     return v;
   }
+  std::vector<std::string> Keys() {
+    std::vector<std::string> keys;
+    const int n = 1 + static_cast<int>(rnd_() % 8);
+    for (int i = 0; i < n; ++i) keys.push_back(Key());
+    return keys;
+  }
 
   // SingleDelete's contract: at most one Put since the key was last
   // deleted, and never mixed with Delete on the same key (RocksDB 7.8.3's
   // enforce_single_del_contracts turns a mix into Corruption at flush).
   // One key in five is a "single-delete key": it only ever sees Put while
-  // it has no value and SingleDelete while it has one.
+  // it has no value and SingleDelete while it has one (and no Merge).
   static bool IsSingleDeleteKey(const std::string& key) {
     return std::stoi(key.substr(1)) % 5 == 0;
   }
-  // The kind a write of `key` becomes (kPut or kDelete as asked, or
-  // kSingleDelete for single-delete keys), updating the bookkeeping.
+  // The kind a write of `key` becomes (kPut, kDelete or kMerge as asked,
+  // or kSingleDelete for single-delete keys), updating the bookkeeping.
   DbWriteOp::Kind Resolve(const std::string& key, DbWriteOp::Kind wanted) {
     bool& live = live_sd_[key];
     if (IsSingleDeleteKey(key)) {
@@ -167,19 +216,66 @@ class Workload {
       live = !live;
       return kind;
     }
+    if (wanted == DbWriteOp::Kind::kMerge && !allow_merge_) {
+      return DbWriteOp::Kind::kPut;
+    }
     return wanted;
+  }
+  DbWriteOp::Kind RandomKind() {
+    const int r = static_cast<int>(rnd_() % 10);
+    return r < 5   ? DbWriteOp::Kind::kPut
+           : r < 8 ? DbWriteOp::Kind::kDelete
+                   : DbWriteOp::Kind::kMerge;
+  }
+
+  // A read's options: now and then through a live snapshot, without
+  // filling the block cache, without checksums.
+  DbRead RandomRead() {
+    DbRead read;
+    if (!snapshots_.empty() && rnd_() % 3 == 0) {
+      read.snapshot = snapshots_[rnd_() % snapshots_.size()];
+    }
+    read.fill_cache = rnd_() % 4 != 0;
+    read.verify_checksums = rnd_() % 4 != 0;
+    return read;
+  }
+
+  static std::string Join(const std::vector<std::string>& statuses,
+                          const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& s : statuses) out += s + ";";
+    for (const std::string& v : values) out += v + ";";
+    return out;
+  }
+
+  // KeyMayExist of k on one engine, checked against that engine's Get:
+  // false only for an absent key; a reported value is the value. Returns
+  // the Get result for comparison between engines.
+  static std::string CheckedKeyMayExist(DbEngine* db, const std::string& k,
+                                        const char* name) {
+    std::string value = "unset";
+    bool value_found = false;
+    const bool may_exist = db->KeyMayExist(k, &value, &value_found);
+    std::string got;
+    const std::string s = db->Get(k, &got);
+    if (!may_exist) {
+      EXPECT_EQ("NotFound: ", s) << name << " KeyMayExist false for " << k;
+    } else if (value_found) {
+      EXPECT_EQ("OK", s) << name << " KeyMayExist found " << k;
+      EXPECT_EQ(got, value) << name << " KeyMayExist value of " << k;
+    }
+    return s + "=" + got;
   }
 
   // Runs one random operation on both engines and compares the results.
-  void Step(const DbConfig& config, const std::function<void()>& reopen) {
+  void Step(const std::function<void()>& reopen) {
     const int choice = static_cast<int>(rnd_() % 100);
     std::string what;
     std::string r, o;
-    if (choice < 45) {
-      // A single write through Put, Delete or SingleDelete.
+    if (choice < 40) {
+      // A single write through Put, Delete, SingleDelete or Merge.
       const std::string k = Key();
-      const DbWriteOp::Kind kind = Resolve(
-          k, choice < 32 ? DbWriteOp::Kind::kPut : DbWriteOp::Kind::kDelete);
+      const DbWriteOp::Kind kind = Resolve(k, RandomKind());
       if (kind == DbWriteOp::Kind::kPut) {
         const std::string v = Value();
         const bool sync = rnd_() % 20 == 0;
@@ -192,20 +288,25 @@ class Workload {
         what = "Delete " + k;
         r = real_->Delete(k);
         o = ours_->Delete(k);
+      } else if (kind == DbWriteOp::Kind::kMerge) {
+        const std::string v = Value().substr(0, 8);
+        what = "Merge " + k;
+        r = real_->Merge(k, v);
+        o = ours_->Merge(k, v);
       } else {
         what = "SingleDelete " + k;
         r = real_->SingleDelete(k);
         o = ours_->SingleDelete(k);
       }
-    } else if (choice < 60) {
+    } else if (choice < 52) {
       std::vector<DbWriteOp> ops;
       const int n = static_cast<int>(rnd_() % 8);
       for (int i = 0; i < n; ++i) {
         DbWriteOp op;
         op.key = Key();
-        op.kind = Resolve(op.key, rnd_() % 10 < 6 ? DbWriteOp::Kind::kPut
-                                                  : DbWriteOp::Kind::kDelete);
+        op.kind = Resolve(op.key, RandomKind());
         if (op.kind == DbWriteOp::Kind::kPut) op.value = Value();
+        if (op.kind == DbWriteOp::Kind::kMerge) op.value = Value().substr(0, 8);
         ops.push_back(op);
       }
       const bool sync = rnd_() % 20 == 0;
@@ -214,41 +315,83 @@ class Workload {
       for (const DbWriteOp& op : ops) {
         what += op.kind == DbWriteOp::Kind::kPut      ? " P:"
                 : op.kind == DbWriteOp::Kind::kDelete ? " D:"
+                : op.kind == DbWriteOp::Kind::kMerge  ? " M:"
                                                       : " SD:";
         what += op.key;
       }
       r = real_->Write(ops, sync, disable_wal);
       o = ours_->Write(ops, sync, disable_wal);
+    } else if (choice < 70) {
+      const std::string k = Key();
+      const DbRead read = RandomRead();
+      std::string rv, ov;
+      what = "Get " + k + " snapshot " + std::to_string(read.snapshot);
+      r = real_->Get(k, &rv, read) + "=" + rv;
+      o = ours_->Get(k, &ov, read) + "=" + ov;
+    } else if (choice < 75) {
+      const std::vector<std::string> keys = Keys();
+      const DbRead read = RandomRead();
+      std::vector<std::string> rv, ov;
+      what = "MultiGet snapshot " + std::to_string(read.snapshot);
+      r = Join(real_->MultiGet(keys, &rv, read), rv);
+      o = Join(ours_->MultiGet(keys, &ov, read), ov);
+    } else if (choice < 81) {
+      const std::vector<std::string> keys = Keys();
+      const DbRead read = RandomRead();
+      const bool per_key = rnd_() % 2 == 0;
+      std::vector<std::string> rv, ov;
+      what = std::string("MultiGet batched") + (per_key ? " per-key cf" : "") +
+             " snapshot " + std::to_string(read.snapshot);
+      r = Join(real_->MultiGetBatched(keys, &rv, per_key, read), rv);
+      o = Join(ours_->MultiGetBatched(keys, &ov, per_key, read), ov);
     } else if (choice < 85) {
       const std::string k = Key();
-      std::string rv, ov;
-      what = "Get " + k;
-      r = real_->Get(k, &rv) + "=" + rv;
-      o = ours_->Get(k, &ov) + "=" + ov;
-    } else if (choice < 92) {
-      std::vector<std::string> keys;
-      for (int i = 0; i < 5; ++i) keys.push_back(Key());
-      std::vector<std::string> rv, ov;
-      what = "MultiGet";
-      for (const std::string& s : real_->MultiGet(keys, &rv)) r += s + ";";
-      for (const std::string& s : ours_->MultiGet(keys, &ov)) o += s + ";";
-      for (const std::string& s : rv) r += s + ";";
-      for (const std::string& s : ov) o += s + ";";
-    } else if (choice < 95) {
+      what = "KeyMayExist " + k;
+      r = CheckedKeyMayExist(real_, k, "real");
+      o = CheckedKeyMayExist(ours_, k, "ours");
+    } else if (choice < 88) {
+      const bool wait = rnd_() % 4 != 0;
+      what = wait ? "Flush" : "Flush (no wait)";
+      r = real_->Flush(wait);
+      o = ours_->Flush(wait);
+    } else if (choice < 91) {
+      if (snapshots_.size() < 3) {
+        what = "TakeSnapshot";
+        const int id = real_->TakeSnapshot();
+        EXPECT_EQ(id, ours_->TakeSnapshot());
+        snapshots_.push_back(id);
+      } else {
+        what = "ReleaseSnapshot";
+        const size_t i = rnd_() % snapshots_.size();
+        real_->ReleaseSnapshot(snapshots_[i]);
+        ours_->ReleaseSnapshot(snapshots_[i]);
+        snapshots_.erase(snapshots_.begin() + i);
+      }
+    } else if (choice < 94) {
       what = "SyncWAL";
       r = real_->SyncWAL();
       o = ours_->SyncWAL();
-    } else if (choice < 97) {
+    } else if (choice < 96) {
       what = "FlushWAL";
       const bool sync = rnd_() % 2 == 0;
       r = real_->FlushWAL(sync);
       o = ours_->FlushWAL(sync);
-    } else {
+    } else if (choice < 97) {
       what = "Reopen";
+      snapshots_.clear();  // Close released them
       reopen();
       r = o = "reopened";
+    } else {
+      // A burst of writes to one key range, filling memtables quickly.
+      what = "Burst";
+      for (int i = 0; i < 40; ++i) {
+        const std::string k = Key();
+        if (IsSingleDeleteKey(k)) continue;
+        const std::string v = Value();
+        r += real_->Put(k, v, false, false);
+        o += ours_->Put(k, v, false, false);
+      }
     }
-    (void)config;
     if (verbose_) {
       printf("op %llu: %s -> %s | seq %llu\n",
              static_cast<unsigned long long>(steps_), what.c_str(),
@@ -261,17 +404,22 @@ class Workload {
     ++steps_;
   }
 
-  // Every key, on both engines.
+  // Every key, on both engines, by Get and by batched MultiGet.
   void CompareAll() {
+    std::vector<std::string> keys;
     for (int i = 0; i < kKeys; ++i) {
       char buf[16];
       snprintf(buf, sizeof(buf), "k%05d", i);
+      keys.push_back(buf);
       std::string rv, ov;
       const std::string r = real_->Get(buf, &rv);
       const std::string o = ours_->Get(buf, &ov);
       ASSERT_EQ(r, o) << buf;
       ASSERT_EQ(rv, ov) << buf;
     }
+    std::vector<std::string> rv, ov;
+    ASSERT_EQ(Join(real_->MultiGetBatched(keys, &rv, false), rv),
+              Join(ours_->MultiGetBatched(keys, &ov, false), ov));
   }
 
   static constexpr int kKeys = 300;
@@ -281,10 +429,78 @@ class Workload {
   DbEngine* real_;
   DbEngine* ours_;
   const bool allow_disable_wal_;
+  const bool allow_merge_;
   std::map<std::string, bool> live_sd_;  // single-delete key has a value
+  std::vector<int> snapshots_;           // live snapshot ids
   uint64_t steps_ = 0;
   const bool verbose_ = EnvNumber("ROCKSDB_COMPAT_VERBOSE", 0) != 0;
 };
+
+// Many level-0 files (one flush per round, no compaction) read back through
+// every read method, with a table cache smaller than the number of files.
+TEST_F(DbWorkloadTest, ReadsAcrossManyLevelZeroFiles) {
+  DbConfig config;
+  config.max_open_files = 20;
+  config.bloom_bits = 10;
+  config.block_size = 256;
+  config.disable_auto_compactions = true;
+  config.with_merge_operator = true;
+  OpenBoth("l0", config);
+  ASSERT_TRUE(ours_->IsOpen());
+  int snapshot = 0;
+  for (int round = 0; round < 40; ++round) {
+    for (int i = 0; i < 30; ++i) {
+      const std::string k = "k" + std::to_string((round * 7 + i * 13) % 400);
+      const std::string v = "v" + std::to_string(round) + "_" +
+                            std::to_string(i) + std::string(i * 3, 'x');
+      if (i % 7 == 3) {
+        EXPECT_EQ(real_->Delete(k), ours_->Delete(k));
+      } else if (i % 5 == 1) {
+        EXPECT_EQ(real_->Merge(k, v.substr(0, 6)),
+                  ours_->Merge(k, v.substr(0, 6)));
+      } else {
+        EXPECT_EQ(real_->Put(k, v, false, false),
+                  ours_->Put(k, v, false, false));
+      }
+    }
+    if (round == 20) {
+      snapshot = real_->TakeSnapshot();
+      ASSERT_EQ(snapshot, ours_->TakeSnapshot());
+    }
+    ASSERT_EQ(real_->Flush(true), ours_->Flush(true));
+  }
+  EXPECT_EQ(real_->Put("k1", "in the memtable", false, false),
+            ours_->Put("k1", "in the memtable", false, false));
+  std::vector<std::string> keys;
+  for (int i = 0; i < 410; ++i) keys.push_back("k" + std::to_string(i));
+  for (const DbRead& read : {DbRead(), DbRead{snapshot, false, true}}) {
+    for (const std::string& k : keys) {
+      std::string rv, ov;
+      ASSERT_EQ(real_->Get(k, &rv, read), ours_->Get(k, &ov, read)) << k;
+      ASSERT_EQ(rv, ov) << k;
+    }
+    std::vector<std::string> rv, ov;
+    EXPECT_EQ(Workload::Join(real_->MultiGet(keys, &rv, read), rv),
+              Workload::Join(ours_->MultiGet(keys, &ov, read), ov));
+    EXPECT_EQ(
+        Workload::Join(real_->MultiGetBatched(keys, &rv, false, read), rv),
+        Workload::Join(ours_->MultiGetBatched(keys, &ov, false, read), ov));
+    EXPECT_EQ(
+        Workload::Join(real_->MultiGetBatched(keys, &rv, true, read), rv),
+        Workload::Join(ours_->MultiGetBatched(keys, &ov, true, read), ov));
+  }
+  for (const std::string& k : keys) {
+    Workload::CheckedKeyMayExist(real_.get(), k, "real");
+    Workload::CheckedKeyMayExist(ours_.get(), k, "ours");
+  }
+  EXPECT_EQ(real_->Close(), ours_->Close());
+  OpenBoth("l0", config);
+  for (const std::string& k : keys) {
+    std::string rv, ov;
+    ASSERT_EQ(real_->Get(k, &rv), ours_->Get(k, &ov)) << k;
+    ASSERT_EQ(rv, ov) << k;
+  }
+}
 
 TEST_F(DbWorkloadTest, RandomOperationsWithReopen) {
   const uint64_t first_seed = EnvNumber(
@@ -298,10 +514,8 @@ TEST_F(DbWorkloadTest, RandomOperationsWithReopen) {
          static_cast<unsigned long long>(first_seed),
          static_cast<unsigned long long>(first_seed + seeds - 1));
   for (uint64_t seed = first_seed; seed < first_seed + seeds; ++seed) {
-    SCOPED_TRACE("seed " + std::to_string(seed));
-    DbConfig config;
-    if (seed % 3 == 1) config.write_buffer_size = 64 << 10;
-    if (seed % 3 == 2) config.allow_concurrent_memtable_write = false;
+    const DbConfig config = ConfigForSeed(seed);
+    SCOPED_TRACE("seed " + std::to_string(seed) + ": " + Describe(config));
     const std::string name = "w" + std::to_string(seed);
     OpenBoth(name, config);
     ASSERT_TRUE(ours_->IsOpen());
@@ -310,14 +524,15 @@ TEST_F(DbWorkloadTest, RandomOperationsWithReopen) {
     // when RocksDB's background flushes ran (docs/compat.md): those runs
     // leave disableWAL out.
     Workload workload(seed, real_.get(), ours_.get(),
-                      config.write_buffer_size == 0);
+                      config.write_buffer_size == 0,
+                      config.with_merge_operator);
     auto reopen = [&] {
       EXPECT_EQ(real_->Close(), ours_->Close());
       OpenBoth(name, config);
       workload.CompareAll();
     };
     for (int i = 0; i < kSteps; ++i) {
-      workload.Step(config, reopen);
+      workload.Step(reopen);
       if (HasFatalFailure() || HasFailure()) return;
     }
     reopen();

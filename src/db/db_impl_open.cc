@@ -216,7 +216,15 @@ Status DBImpl::RecoverWals(const std::vector<uint64_t>& wals) {
   if (flush) {
     // Every replayed WAL is now in tables.
     edit.SetLogNumber(wals.back() + 1);
-    versions_->SetLastSequence(max_seq);
+    // As RocksDB, the MANIFEST records the newest sequence number that
+    // reached a table, not the newest replayed: entries a flush drops
+    // (e.g. a SingleDelete cancelling its Put) do not count, which the
+    // next open reports as the latest sequence number.
+    SequenceNumber flushed = versions_->LastSequence();
+    for (const auto& level_file : edit.GetNewFiles()) {
+      flushed = std::max(flushed, level_file.second.largest_seqno);
+    }
+    versions_->SetLastSequence(flushed);
   }
   log_number_ = versions_->NewFileNumber();
   options_file_number_ = versions_->NewFileNumber();

@@ -53,7 +53,8 @@ ENGINES = [
     ("debian", "debian db_bench"),
 ]
 
-# (benchmark, needs a filled database first, extra flags)
+# (benchmark, needs a filled database first, extra flags). A "+suffix"
+# names a variant: db_bench runs the part before "+".
 SUITE = [
     ("fillseq", False, []),
     ("fillrandom", False, []),
@@ -63,6 +64,9 @@ SUITE = [
     ("readreverse", True, []),
     ("seekrandom", True, ["--seek_nexts=10"]),
     ("multireadrandom", True, ["--batch_size=16"]),
+    ("readrandom+bloom10", True, ["--bloom_bits=10"]),
+    ("multireadrandom+bloom10", True, ["--batch_size=16", "--bloom_bits=10"]),
+    ("mergerandom", False, ["--merge_operator=uint64add"]),
     ("deleterandom", True, []),
     ("fillsync", False, []),
 ]
@@ -129,7 +133,8 @@ def suite(args):
     return steps
 
 
-def step_command(binary, args, name, compression, prepare, extra, db):
+def step_command(binary, args, label, compression, prepare, extra, db):
+    name = bench_name(label)
     benchmarks = (PREPARE + "," + name) if prepare else name
     cmd = [
         binary,
@@ -147,6 +152,11 @@ def step_command(binary, args, name, compression, prepare, extra, db):
     if name == "fillsync":
         cmd.append("--writes=%d" % args.fillsync_writes)
     return cmd
+
+
+def bench_name(label):
+    """The db_bench benchmark a suite label runs."""
+    return label.split("+")[0]
 
 
 def parse_result(text, name):
@@ -395,7 +405,7 @@ def main():
                 log = os.path.join(logs, "%s-%s-%s-rep%d.log" %
                                    (name, compression, key, rep + 1))
                 rc, out = run_step(cmd, db, log, args.timeout)
-                status, ops, detail = parse_result(out, name)
+                status, ops, detail = parse_result(out, bench_name(name))
                 if rc != 0 and status == "ok":
                     status, ops, detail = "error", None, "exit code %d" % rc
                 results.setdefault((name, compression, key), []).append(
