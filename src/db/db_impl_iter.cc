@@ -9,7 +9,8 @@
 //                    one table iterator per level-0 file (newest first),
 //                    one LevelIterator per non-empty level >= 1 )
 //
-// and the range tombstones of the memtables and level-0 files go to a
+// (table iterators stop at iterate_upper_bound, as RocksDB's do) and the
+// range tombstones of the memtables and level-0 files go to a
 // RangeDelAggregator up front; those of deeper levels are added as their
 // LevelIterators open files. The view stays referenced until the internal
 // iterator is destroyed (a cleanup registered on it gives it back).
@@ -114,9 +115,12 @@ static Status BuildIteratorSource(DBImpl* db, const ReadOptions& options,
     for (FileMetaData* f : current->files(0)) {
       if (!TableSelected(options, table_cache, cf, icmp, *f)) continue;
       InternalIterator* tombstones = nullptr;
-      builder.AddIterator(table_cache->NewIterator(
+      InternalIterator* table_iter = table_cache->NewIterator(
           options, cf, icmp, *f, arena, 0, TableReaderCaller::kUserIterator,
-          range_del != nullptr ? &tombstones : nullptr));
+          range_del != nullptr ? &tombstones : nullptr);
+      builder.AddIterator(NewUpperBoundedIterator(
+          table_iter, /*iter_in_arena=*/true, options.iterate_upper_bound,
+          icmp.user_comparator(), arena));
       if (tombstones != nullptr) {
         Status t = range_del->AddTombstones(
             std::unique_ptr<InternalIterator>(tombstones), &f->smallest,

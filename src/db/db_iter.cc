@@ -83,10 +83,10 @@ DBIter::DBIter(const ReadOptions& ro, const DBIterOptions& options,
       max_skippable_internal_keys_(ro.max_skippable_internal_keys),
       expect_total_order_(options.prefix_extractor == nullptr ||
                           ro.total_order_seek || ro.auto_prefix_mode),
-      max_skip_(options.max_sequential_skip_in_iterations),
       refresh_(std::move(refresh)),
       source_(std::move(source)),
-      iter_(source_.iter) {}
+      iter_(source_.iter),
+      max_skip_(options.max_sequential_skip_in_iterations) {}
 
 DBIter::~DBIter() {
   FlushStats();

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "db/range_del_aggregator.h"
 #include "rocksdb/iterator.h"
 #include "rocksdb/options.h"
 #include "rocksdb/wide_columns.h"
@@ -33,7 +34,6 @@ namespace ROCKSDB_NAMESPACE {
 
 class Logger;
 class MergeOperator;
-class RangeDelAggregator;
 class SliceTransform;
 class Statistics;
 

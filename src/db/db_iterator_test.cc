@@ -293,6 +293,38 @@ TEST_F(DBIteratorTest, BoundsSkipTableFiles) {
   EXPECT_EQ(ScanBack(ro), "k30=v k24=v k23=v k22=v k21=v k20=v END");
 }
 
+// Observed (a differential run): table iterators stop at the upper bound,
+// so SeekToFirst examines the memtable's b4 first, not the table's a3.
+TEST_F(DBIteratorTest, TableIteratorsStopAtTheUpperBound) {
+  options_.disable_auto_compactions = true;
+  Open();
+  WriteOptions wo;
+  ColumnFamilyHandle* cf = db_->DefaultColumnFamily();
+  ASSERT_OK(db_->DeleteRange(wo, cf, "a6", "c11"));
+  ASSERT_OK(Put("a3", "x"));
+  ASSERT_OK(Put("a0", "x"));
+  ASSERT_OK(db_->Merge(wo, "b7", "1"));
+  ASSERT_OK(Put("a6", "x"));
+  ASSERT_OK(Flush());
+  ASSERT_OK(db_->Merge(wo, "c2", "2"));
+  ASSERT_OK(db_->Merge(wo, "b7", "3"));
+  ASSERT_OK(db_->DeleteRange(wo, cf, "a0", "a3"));
+  ASSERT_OK(db_->Merge(wo, "c2", "4"));
+  ASSERT_OK(Flush());
+  ASSERT_OK(Put("b4", "x"));
+  ASSERT_OK(Delete("b4"));
+  ASSERT_OK(Put("c8", "x"));
+  Slice hi("a3");
+  ReadOptions ro;
+  ro.iterate_upper_bound = &hi;
+  std::unique_ptr<Iterator> it(db_->NewIterator(ro));
+  it->SeekToFirst();
+  EXPECT_FALSE(it->Valid());
+  std::string ik;
+  ASSERT_OK(it->GetProperty("rocksdb.iterator.internal-key", &ik));
+  EXPECT_EQ(ik, "b4");
+}
+
 // Two level-1 files written by RocksDB's db_bench (fillrandom + compact).
 TEST_F(DBIteratorTest, SampleWithLevelOneFiles) {
   if (!UseSample("13_db_bench_fillrandom_compact")) {

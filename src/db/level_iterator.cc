@@ -4,12 +4,21 @@
 // file for a seek; the file's own iterator does the rest. Moving off either
 // end of a file opens its neighbour (the previous file iterator is
 // destroyed, which releases its table).
+//
+// UpperBoundedIterator: RocksDB's block-based table iterator stops moving
+// forward at iterate_upper_bound (it reports !Valid() there); the merging
+// iterator, and so the DB iterator, then never meets those entries, which
+// shows in max_skippable_internal_keys and the internal-key property. Our
+// table iterators do not know the bound, so level-0 tables are wrapped and
+// LevelIterator checks it itself.
 #include "db/level_iterator.h"
 
 #include <memory>
+#include <new>
 
 #include "db/range_del_aggregator.h"
 #include "db/table_cache.h"
+#include "util/arena.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -117,6 +126,7 @@ void LevelIterator::SeekToLast() {
 
 void LevelIterator::Seek(const Slice& target) {
   status_ = Status::OK();
+  out_of_bound_ = false;
   const size_t i = FindFile(target);
   if (i >= files_.size()) {
     CloseFileAt(files_.size());
@@ -128,6 +138,7 @@ void LevelIterator::Seek(const Slice& target) {
 
 void LevelIterator::SeekForPrev(const Slice& target) {
   status_ = Status::OK();
+  out_of_bound_ = false;
   size_t i = FindFile(target);
   // The last file starting at or before target.
   if (i >= files_.size() ||
@@ -155,6 +166,7 @@ void LevelIterator::Prev() {
 // file_index_ names the file just left (its iterator may be closed when it
 // was filtered out).
 void LevelIterator::SkipEmptyFilesForward() {
+  out_of_bound_ = false;
   while (status_.ok() && (file_iter_ == nullptr || !file_iter_->Valid())) {
     if (file_iter_ != nullptr && !file_iter_->status().ok()) return;
     const size_t next = file_index_ + 1;
@@ -168,9 +180,15 @@ void LevelIterator::SkipEmptyFilesForward() {
     if (!PositionAt(next)) continue;
     file_iter_->SeekToFirst();
   }
+  // Like a block-based table iterator: forward, stop at the upper bound.
+  out_of_bound_ = file_iter_ != nullptr && file_iter_->Valid() &&
+                  ro_.iterate_upper_bound != nullptr &&
+                  icmp_.user_comparator()->Compare(
+                      file_iter_->user_key(), *ro_.iterate_upper_bound) >= 0;
 }
 
 void LevelIterator::SkipEmptyFilesBackward() {
+  out_of_bound_ = false;
   while (status_.ok() && (file_iter_ == nullptr || !file_iter_->Valid())) {
     if (file_iter_ != nullptr && !file_iter_->status().ok()) return;
     if (file_index_ == 0 || file_index_ >= files_.size()) return;
@@ -184,6 +202,78 @@ void LevelIterator::SkipEmptyFilesBackward() {
     if (!PositionAt(prev)) continue;
     file_iter_->SeekToLast();
   }
+}
+
+namespace {
+
+class UpperBoundedIterator : public InternalIterator {
+ public:
+  UpperBoundedIterator(InternalIterator* iter, bool iter_in_arena,
+                       const Slice* upper_bound, const Comparator* ucmp)
+      : iter_(iter),
+        iter_in_arena_(iter_in_arena),
+        upper_bound_(upper_bound),
+        ucmp_(ucmp) {}
+  ~UpperBoundedIterator() override {
+    DestroyInternalIterator(iter_, iter_in_arena_);
+  }
+
+  bool Valid() const override { return !out_of_bound_ && iter_->Valid(); }
+  void SeekToFirst() override {
+    iter_->SeekToFirst();
+    CheckBound();
+  }
+  void SeekToLast() override {
+    iter_->SeekToLast();
+    out_of_bound_ = false;
+  }
+  void Seek(const Slice& target) override {
+    iter_->Seek(target);
+    CheckBound();
+  }
+  void SeekForPrev(const Slice& target) override {
+    iter_->SeekForPrev(target);
+    out_of_bound_ = false;
+  }
+  void Next() override {
+    iter_->Next();
+    CheckBound();
+  }
+  void Prev() override {
+    iter_->Prev();
+    out_of_bound_ = false;
+  }
+  Slice key() const override { return iter_->key(); }
+  Slice value() const override { return iter_->value(); }
+  Slice user_key() const override { return iter_->user_key(); }
+  Status status() const override { return iter_->status(); }
+
+ private:
+  void CheckBound() {
+    out_of_bound_ =
+        iter_->Valid() && ucmp_->Compare(iter_->user_key(), *upper_bound_) >= 0;
+  }
+
+  InternalIterator* const iter_;
+  const bool iter_in_arena_;
+  const Slice* const upper_bound_;
+  const Comparator* const ucmp_;
+  bool out_of_bound_ = false;
+};
+
+}  // namespace
+
+InternalIterator* NewUpperBoundedIterator(InternalIterator* iter,
+                                          bool iter_in_arena,
+                                          const Slice* upper_bound,
+                                          const Comparator* ucmp,
+                                          Arena* arena) {
+  if (upper_bound == nullptr) return iter;
+  if (arena == nullptr) {
+    return new UpperBoundedIterator(iter, iter_in_arena, upper_bound, ucmp);
+  }
+  void* mem = arena->AllocateAligned(sizeof(UpperBoundedIterator));
+  return new (mem) UpperBoundedIterator(iter, iter_in_arena, upper_bound, ucmp);
 }
 
 }  // namespace ROCKSDB_NAMESPACE

@@ -3,9 +3,10 @@
 // LevelIterator: one InternalIterator over the table files of a level >= 1
 // (sorted by smallest key, key ranges disjoint). Only the file under the
 // cursor is open: moving past a file's last (or first) entry opens the next
-// (previous) one through the TableCache. A file beyond iterate_upper_bound
-// (moving forward) or below iterate_lower_bound (moving backward) is not
-// opened: the iterator ends there. Files rejected by ReadOptions::
+// (previous) one through the TableCache. Moving forward the level ends at
+// the first entry at or past iterate_upper_bound (as RocksDB's table
+// iterators do); a file below iterate_lower_bound is not opened moving
+// backward. Files rejected by ReadOptions::
 // table_filter are passed over.
 //
 // Range tombstones: when given an aggregator, each file's tombstones are
@@ -25,6 +26,7 @@
 
 namespace ROCKSDB_NAMESPACE {
 
+class Arena;
 class RangeDelAggregator;
 class TableCache;
 
@@ -43,7 +45,8 @@ class LevelIterator : public InternalIterator {
   ~LevelIterator() override;
 
   bool Valid() const override {
-    return status_.ok() && file_iter_ != nullptr && file_iter_->Valid();
+    return status_.ok() && !out_of_bound_ && file_iter_ != nullptr &&
+           file_iter_->Valid();
   }
   void SeekToFirst() override;
   void SeekToLast() override;
@@ -89,6 +92,21 @@ class LevelIterator : public InternalIterator {
   InternalIterator* file_iter_ = nullptr;  // on the heap
   std::vector<bool> tombstones_added_;
   Status status_;  // an error that is not the current file iterator's
+  // Moving forward, the current entry is at or past iterate_upper_bound:
+  // the level ends there (as RocksDB's table iterators do).
+  bool out_of_bound_ = false;
 };
+
+// Wraps a table iterator so that forward positioning (SeekToFirst, Seek,
+// Next) stops at the first entry whose user key is >= *upper_bound, which
+// then reads as !Valid() with an OK status, as RocksDB's block-based table
+// iterators do. Backward positioning is not limited. Takes ownership of
+// iter (in arena when iter_in_arena). Returns iter itself when upper_bound
+// is null; with an arena the wrapper lives there. upper_bound and ucmp must
+// outlive the result.
+InternalIterator* NewUpperBoundedIterator(InternalIterator* iter,
+                                          bool iter_in_arena,
+                                          const Slice* upper_bound,
+                                          const Comparator* ucmp, Arena* arena);
 
 }  // namespace ROCKSDB_NAMESPACE

@@ -167,6 +167,17 @@ TEST_F(LevelIteratorTest, BoundsKeepFilesClosed) {
   EXPECT_EQ(n, 10);  // the whole first file; the next one starts at k10
   EXPECT_EQ(cache_->NumOpenTables(), 1u);
 
+  // Inside a file the level ends at the first key at or past the bound.
+  Slice mid("k05");
+  ro.iterate_upper_bound = &mid;
+  auto it_mid = NewIter(ro);
+  n = 0;
+  for (it_mid->SeekToFirst(); it_mid->Valid(); it_mid->Next()) ++n;
+  EXPECT_EQ(n, 5);
+  EXPECT_TRUE(it_mid->status().ok());
+  it_mid->SeekForPrev(IKey("k07", 0, kValueTypeForSeekForPrev));
+  EXPECT_EQ(UserKey(it_mid.get()), "k07");  // backward is not limited
+
   Slice lo("k20");
   ReadOptions ro2;
   ro2.iterate_lower_bound = &lo;
