@@ -24,6 +24,13 @@ struct DbConfig {
   bool manual_wal_flush = false;
   bool allow_concurrent_memtable_write = true;
   bool with_merge_operator = false;  // a string-append operator
+  // With with_merge_operator: the engine's own built-in "uint64add"
+  // (MergeOperator::CreateFromString) instead of the string append.
+  bool uint64add = false;
+  int comparator = 0;   // 0: BytewiseComparator, 1: ReverseBytewiseComparator
+  int prefix_kind = 0;  // 0: none, 1: NewFixedPrefixTransform,
+                        // 2: NewCappedPrefixTransform
+  size_t prefix_len = 0;
 
   // Table files and the read path.
   int compression = -1;         // CompressionType value; -1: the default
@@ -43,9 +50,32 @@ struct DbRead {
   bool verify_checksums = true;
 };
 
+// ReadOptions of a new iterator. The bounds are copied and live as long as
+// the iterator.
+struct DbIterOptions {
+  int snapshot = 0;  // a TakeSnapshot() id; 0: implicit
+  bool has_lower = false;
+  std::string lower;  // iterate_lower_bound when has_lower
+  bool has_upper = false;
+  std::string upper;  // iterate_upper_bound when has_upper
+  bool total_order_seek = false;
+  bool prefix_same_as_start = false;
+};
+
+// A positioning call on an iterator.
+enum class DbIterMove {
+  kSeekToFirst,
+  kSeekToLast,
+  kSeek,
+  kSeekForPrev,
+  kNext,  // REQUIRES: the iterator is Valid() (RocksDB asserts it)
+  kPrev,  // REQUIRES: the iterator is Valid()
+};
+
 // One entry of a WriteBatch.
 struct DbWriteOp {
-  enum class Kind { kPut, kDelete, kSingleDelete, kMerge };
+  // kDeleteRange deletes [key, value).
+  enum class Kind { kPut, kDelete, kSingleDelete, kMerge, kDeleteRange };
   Kind kind = Kind::kPut;
   std::string key;
   std::string value;
@@ -68,6 +98,8 @@ class DbEngine {
   virtual std::string SingleDelete(const std::string& key) = 0;
   virtual std::string Merge(const std::string& key,
                             const std::string& value) = 0;
+  virtual std::string DeleteRange(const std::string& begin,
+                                  const std::string& end) = 0;
   virtual std::string Write(const std::vector<DbWriteOp>& ops, bool sync,
                             bool disable_wal) = 0;
   // Status text; *value gets the value when found.
@@ -91,6 +123,16 @@ class DbEngine {
   virtual int TakeSnapshot() = 0;
   virtual void ReleaseSnapshot(int id) = 0;
   virtual uint64_t LatestSequence() = 0;
+
+  // A new iterator's id (> 0). Iterators are deleted by DeleteIterator or,
+  // before the DB, by Close.
+  virtual int NewIterator(const DbIterOptions& options) = 0;
+  // Moves iterator `id` (target: the key of Seek/SeekForPrev) and returns
+  // what it shows afterwards: "V <key>=<value> <status>" when Valid(),
+  // "I <status>" otherwise.
+  virtual std::string IterMove(int id, DbIterMove move,
+                               const std::string& target) = 0;
+  virtual void DeleteIterator(int id) = 0;
   virtual std::string SyncWAL() = 0;
   virtual std::string FlushWAL(bool sync) = 0;
   // Integer property, or -1 when the engine does not know it.

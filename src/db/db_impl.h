@@ -402,8 +402,10 @@ class DBImpl : public DB {
   Status ListWals(std::vector<uint64_t>* numbers);
   // Applies one replayed batch; *flush_failed tells a failed flush of a
   // full memtable (fatal) from a batch that cannot be applied.
+  // *next_sequence: the sequence number after the batch's last record
+  // that took one.
   Status ApplyRecoveredBatch(WriteBatch* batch, VersionEdit* edit,
-                             bool* flush_failed);
+                             bool* flush_failed, SequenceNumber* next_sequence);
   // Writes mem to a new level-0 table (if it yields any entry) added to
   // *edit: RocksDB's WriteLevel0TableForRecovery. Open only.
   Status WriteLevel0TableForRecovery(MemTable* mem, VersionEdit* edit);

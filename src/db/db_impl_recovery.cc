@@ -104,9 +104,10 @@ Status DBImpl::ReplayWals(const std::vector<uint64_t>& wal_numbers,
       if (s.ok() && count > 0 && any_record && first + count - 1 <= replayed) {
         continue;  // an earlier open's copy of records already replayed
       }
+      SequenceNumber next_sequence = first;
       if (s.ok()) {
         bool flush_failed = false;
-        s = ApplyRecoveredBatch(&batch, edit, &flush_failed);
+        s = ApplyRecoveredBatch(&batch, edit, &flush_failed, &next_sequence);
         if (flush_failed) {
           return s;  // a failed recovery flush is not a damaged record
         }
@@ -119,7 +120,13 @@ Status DBImpl::ReplayWals(const std::vector<uint64_t>& wal_numbers,
       any_record = true;
       if (count > 0) {
         replayed = std::max(replayed, first + count - 1);
-        *max_sequence = std::max(*max_sequence, replayed);
+        // As RocksDB: records that took no sequence number (an empty
+        // DeleteRange at the end) do not count.
+        if (next_sequence > first) {
+          *max_sequence = std::max(*max_sequence, next_sequence - 1);
+        } else if (first > 0) {
+          *max_sequence = std::max(*max_sequence, first - 1);
+        }
       }
     }
     if (!status.ok()) {
@@ -137,7 +144,8 @@ Status DBImpl::ReplayWals(const std::vector<uint64_t>& wal_numbers,
 }
 
 Status DBImpl::ApplyRecoveredBatch(WriteBatch* batch, VersionEdit* edit,
-                                   bool* flush_failed) {
+                                   bool* flush_failed,
+                                   SequenceNumber* next_sequence) {
   // Recovery applies a batch whole or not at all.
   // Records of other column families are skipped: Recover() has already
   // refused a MANIFEST with families the caller did not open.
@@ -146,9 +154,9 @@ Status DBImpl::ApplyRecoveredBatch(WriteBatch* batch, VersionEdit* edit,
                               /*ignore_missing_column_families=*/true);
   if (!s.ok()) return s;
   std::shared_ptr<MemTableSet> tables = CurrentMemTables();
-  s = MemTableInserter::Insert(batch, tables->mem,
-                               WriteBatchInternal::Sequence(batch), false,
-                               /*ignore_missing_column_families=*/true);
+  s = MemTableInserter::Insert(
+      batch, tables->mem, WriteBatchInternal::Sequence(batch), false,
+      /*ignore_missing_column_families=*/true, next_sequence);
   if (!s.ok()) return s;
   if (!tables->mem->ShouldFlush()) return Status::OK();
   const SequenceNumber next =

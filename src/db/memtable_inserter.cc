@@ -93,10 +93,13 @@ MemTableInserter::MemTableInserter(MemTable* mem, SequenceNumber first_sequence,
 
 Status MemTableInserter::Insert(WriteBatch* batch, MemTable* mem,
                                 SequenceNumber first_sequence, bool concurrent,
-                                bool ignore_missing_column_families) {
+                                bool ignore_missing_column_families,
+                                SequenceNumber* next_sequence) {
   MemTableInserter inserter(mem, first_sequence, concurrent,
                             ignore_missing_column_families);
-  return batch->Iterate(&inserter);
+  Status s = batch->Iterate(&inserter);
+  if (next_sequence != nullptr) *next_sequence = inserter.sequence();
+  return s;
 }
 
 Status MemTableInserter::Insert(WriteBatch* batch, MemTable* mem,
@@ -143,6 +146,17 @@ Status MemTableInserter::SingleDeleteCF(uint32_t cf, const Slice& key) {
 
 Status MemTableInserter::DeleteRangeCF(uint32_t cf, const Slice& begin,
                                        const Slice& end) {
+  if (cf == 0) {
+    // Observed in RocksDB 7.8.3: an empty range is not stored and takes no
+    // sequence number (later records of the batch move down one); a
+    // reversed one fails the batch.
+    const int c =
+        mem_->GetInternalKeyComparator().user_comparator()->Compare(begin, end);
+    if (c == 0) return Status::OK();
+    if (c > 0) {
+      return Status::InvalidArgument("end key comes before start key");
+    }
+  }
   return Add(cf, kTypeRangeDeletion, begin, end);
 }
 

@@ -56,10 +56,13 @@ class MemTableInserter : public WriteBatch::Handler {
                    bool concurrent, bool ignore_missing_column_families);
 
   // Applies the whole batch. Stops at the first failing record: the
-  // records before it stay applied (as in RocksDB).
+  // records before it stay applied (as in RocksDB). *next_sequence (if
+  // not null): the sequence number after the last record that took one
+  // (an empty DeleteRange takes none).
   static Status Insert(WriteBatch* batch, MemTable* mem,
                        SequenceNumber first_sequence, bool concurrent,
-                       bool ignore_missing_column_families);
+                       bool ignore_missing_column_families,
+                       SequenceNumber* next_sequence = nullptr);
   // The same, resolving merges per merge_options. Merges are never
   // resolved when concurrent (the count and the read would race with the
   // other writers).
