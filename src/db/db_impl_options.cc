@@ -15,6 +15,7 @@
 #include "rocksdb/memtablerep.h"
 #include "rocksdb/table.h"
 #include "rocksdb/write_buffer_manager.h"
+#include "util/compression_name.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -55,29 +56,8 @@ Status CheckCompression(const ColumnFamilyOptions& cf) {
 }  // namespace
 
 std::string CompressionTypeShortName(CompressionType type) {
-  switch (type) {
-    case kNoCompression:
-      return "NoCompression";
-    case kSnappyCompression:
-      return "Snappy";
-    case kZlibCompression:
-      return "Zlib";
-    case kBZip2Compression:
-      return "BZip2";
-    case kLZ4Compression:
-      return "LZ4";
-    case kLZ4HCCompression:
-      return "LZ4HC";
-    case kXpressCompression:
-      return "Xpress";
-    case kZSTD:
-      return "ZSTD";
-    case kZSTDNotFinalCompression:
-      return "ZSTDNotFinal";
-    case kDisableCompressionOption:
-      return "DisableOption";
-  }
-  return "Unknown";
+  const char* name = CompressionShortName(type);
+  return name != nullptr ? name : "Unknown";
 }
 
 Status ValidateColumnFamilyOptions(const DBOptions& db_options,

@@ -18,6 +18,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
+#include "util/compression_name.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -58,29 +59,11 @@ class OptionsPrinter {
 };
 
 const char* CompressionName(CompressionType type) {
-  switch (type) {
-    case kNoCompression:
-      return "NoCompression";
-    case kSnappyCompression:
-      return "Snappy";
-    case kZlibCompression:
-      return "Zlib";
-    case kBZip2Compression:
-      return "BZip2";
-    case kLZ4Compression:
-      return "LZ4";
-    case kLZ4HCCompression:
-      return "LZ4HC";
-    case kXpressCompression:
-      return "Xpress";
-    case kZSTD:
-      return "ZSTD";
-    case kZSTDNotFinalCompression:
-      return "ZSTDNotFinal";
-    case kDisableCompressionOption:
-      return "Disabled";
-  }
-  return "Unknown";
+  // The LOG's option dump says "Disabled" where properties say
+  // "DisableOption".
+  if (type == kDisableCompressionOption) return "Disabled";
+  const char* name = CompressionShortName(type);
+  return name != nullptr ? name : "Unknown";
 }
 
 void PrintCompressionOptions(OptionsPrinter* p, const std::string& prefix,

@@ -19,6 +19,7 @@
 #include <memory>
 
 #include "util/coding.h"
+#include "util/compression_name.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -179,29 +180,8 @@ bool CompressionTypeSupported(CompressionType t) {
 }
 
 std::string CompressionTypeToString(CompressionType t) {
-  switch (t) {
-    case kNoCompression:
-      return "NoCompression";
-    case kSnappyCompression:
-      return "Snappy";
-    case kZlibCompression:
-      return "Zlib";
-    case kBZip2Compression:
-      return "BZip2";
-    case kLZ4Compression:
-      return "LZ4";
-    case kLZ4HCCompression:
-      return "LZ4HC";
-    case kXpressCompression:
-      return "Xpress";
-    case kZSTD:
-      return "ZSTD";
-    case kZSTDNotFinalCompression:
-      return "ZSTDNotFinal";
-    case kDisableCompressionOption:
-      return "DisableOption";
-  }
-  return "Invalid";
+  const char* name = CompressionShortName(t);
+  return name != nullptr ? name : "Invalid";
 }
 
 bool CompressBlock(CompressionType t, const CompressionOptions& opts,
