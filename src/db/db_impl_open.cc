@@ -36,6 +36,31 @@ namespace ROCKSDB_NAMESPACE {
 
 namespace {
 
+// Options that only tune speed or memory and that we accept without acting
+// on them: one INFO line each, written with the options dump at Open.
+// Column family ones are named only when set to a value that would have an
+// effect in RocksDB; the ReadOptions ones are not known at Open, so they are
+// named once in any case.
+void LogIgnoredOptions(Logger* log, const ColumnFamilyOptions& cf) {
+  if (cf.memtable_prefix_bloom_size_ratio > 0) {
+    Info(log,
+         "Options.memtable_prefix_bloom_size_ratio: %f is accepted but "
+         "ignored (performance only): no memtable Bloom filter is built",
+         cf.memtable_prefix_bloom_size_ratio);
+  }
+  if (cf.memtable_whole_key_filtering) {
+    Info(log,
+         "Options.memtable_whole_key_filtering: 1 is accepted but ignored "
+         "(performance only): no memtable Bloom filter is built");
+  }
+  Info(log,
+       "ReadOptions::readahead_size, "
+       "ReadOptions::background_purge_on_iterator_cleanup and "
+       "ReadOptions::async_io are accepted but ignored (performance only): "
+       "reads are synchronous, without readahead, and iterator cleanup "
+       "schedules no background purge");
+}
+
 // RocksDB's session ids: 20 characters of [0-9A-Z].
 std::string NewSessionId(Env* env) {
   const std::string unique = env->GenerateUniqueId();
@@ -357,6 +382,7 @@ void DBImpl::LogOptions() {
   Header(log, "DB SUMMARY");
   Header(log, "DB Session ID:  %s", db_session_id_.c_str());
   GetOptions(DefaultColumnFamily()).Dump(log);
+  LogIgnoredOptions(log, cf_options_);
   Info(log, "DB opened: %s, log number %" PRIu64 ", last sequence %" PRIu64,
        dbname_.c_str(), log_number_, GetLatestSequenceNumber());
 }

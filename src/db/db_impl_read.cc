@@ -82,11 +82,14 @@ Status DBImpl::GetFromView(const ReadOptions& options, const Slice& key,
   SequenceNumber max_covering_tombstone_seq = 0;
   std::vector<std::string> operands;
   std::string* mem_value = value != nullptr ? value->GetSelf() : nullptr;
+  // ignore_range_deletions: no source raises the covering sequence, so it
+  // stays 0 through the memtables and the tables (Version::Get passes ro on).
+  const bool ignore_tombstones = options.ignore_range_deletions;
   bool done = mems.mem->Get(lookup, mem_value, &s, &max_covering_tombstone_seq,
-                            nullptr, &operands);
+                            nullptr, &operands, ignore_tombstones);
   for (size_t i = 0; !done && i < mems.imm.size(); ++i) {
     done = mems.imm[i]->Get(lookup, mem_value, &s, &max_covering_tombstone_seq,
-                            nullptr, &operands);
+                            nullptr, &operands, ignore_tombstones);
   }
   if (done) {
     Tick(stats, MEMTABLE_HIT);

@@ -244,6 +244,115 @@ TEST_F(DBReadTest, RangeDeletionsCoverOlderTables) {
   EXPECT_OK(st[3]);
 }
 
+// ReadOptions::ignore_range_deletions in Get, MultiGet and KeyMayExist:
+// tombstones in memtables and tables hide nothing. A flush (and a
+// compaction) still drops the entries a tombstone covers when no snapshot
+// needs them, so then even the ignoring read finds nothing. Observed on
+// RocksDB 7.8.3.
+class DBIgnoreRangeDeletionsTest : public DBReadTest {
+ protected:
+  DBIgnoreRangeDeletionsTest() { ignore_.ignore_range_deletions = true; }
+
+  // "<status of a normal Get>|<ignoring Get>|<ignoring MultiGet of a, c>|
+  // <ignoring KeyMayExist of a>", values in brackets.
+  std::string Reads() {
+    auto show = [](const Status& s, const std::string& v) {
+      return s.ok() ? "[" + v + "]" : s.ToString();
+    };
+    std::string v;
+    std::string out = show(db_->Get(ReadOptions(), "a", &v), v);
+    out += "|" + show(db_->Get(ignore_, "a", &v), v);
+    std::vector<std::string> values;
+    std::vector<Status> st = db_->MultiGet(ignore_, {"a", "c"}, &values);
+    out += "|" + show(st[0], values[0]) + "," + show(st[1], values[1]);
+    std::string kv;
+    bool found = false;
+    const bool may =
+        db_->KeyMayExist(ignore_, db_->DefaultColumnFamily(), "a", &kv, &found);
+    out +=
+        "|" + std::string(may ? "may" : "no") + (found ? "[" + kv + "]" : "");
+    return out;
+  }
+  Status DeleteAToD() {
+    return db_->DeleteRange(WriteOptions(), db_->DefaultColumnFamily(), "a",
+                            "d");
+  }
+
+  ReadOptions ignore_;
+};
+
+TEST_F(DBIgnoreRangeDeletionsTest, TombstoneInMemtable) {
+  Open();
+  ASSERT_OK(Put("a", "va"));
+  ASSERT_OK(Put("c", "vc"));
+  ASSERT_OK(DeleteAToD());
+  EXPECT_EQ("NotFound: |[va]|[va],[vc]|may[va]", Reads());
+  std::string kv;
+  bool found = false;
+  EXPECT_FALSE(db_->KeyMayExist(ReadOptions(), db_->DefaultColumnFamily(), "a",
+                                &kv, &found));
+}
+
+TEST_F(DBIgnoreRangeDeletionsTest, TombstoneFlushedWithCoveredKeys) {
+  Open();
+  ASSERT_OK(Put("a", "va"));
+  ASSERT_OK(Put("c", "vc"));
+  ASSERT_OK(DeleteAToD());
+  ASSERT_OK(Flush());  // the covered puts are dropped
+  EXPECT_EQ("NotFound: |NotFound: |NotFound: ,NotFound: |no[]", Reads());
+}
+
+TEST_F(DBIgnoreRangeDeletionsTest, TombstoneOverOlderTable) {
+  Open();
+  ASSERT_OK(Put("a", "va"));
+  ASSERT_OK(Put("c", "vc"));
+  ASSERT_OK(Flush());
+  ASSERT_OK(DeleteAToD());
+  EXPECT_EQ("NotFound: |[va]|[va],[vc]|may[va]", Reads());
+  ASSERT_OK(Flush());  // now the tombstone is in a table of its own
+  EXPECT_EQ(2, NumLevel0Files());
+  EXPECT_EQ("NotFound: |[va]|[va],[vc]|may[va]", Reads());
+}
+
+TEST_F(DBIgnoreRangeDeletionsTest, SnapshotKeepsCoveredKeysInTable) {
+  Open();
+  ASSERT_OK(Put("a", "va"));
+  ASSERT_OK(Put("c", "vc"));
+  const Snapshot* snapshot = db_->GetSnapshot();
+  ASSERT_OK(DeleteAToD());
+  ASSERT_OK(Flush());  // one table holds the puts and the tombstone
+  EXPECT_EQ("NotFound: |[va]|[va],[vc]|may[va]", Reads());
+  ASSERT_OK(Put("a", "va2"));
+  ASSERT_OK(Delete("c"));
+  EXPECT_EQ("[va2]|[va2]|[va2],NotFound: |may[va2]", Reads());
+  db_->ReleaseSnapshot(snapshot);
+}
+
+TEST_F(DBReadTest, IgnoredPerformanceOptionsAreLogged) {
+  options_.memtable_prefix_bloom_size_ratio = 0.1;
+  options_.memtable_whole_key_filtering = true;
+  Open();
+  std::string log = test::ReadWholeFile(dbname_ + "/LOG");
+  EXPECT_NE(std::string::npos,
+            log.find("Options.memtable_prefix_bloom_size_ratio: 0.100000 is "
+                     "accepted but ignored (performance only)"));
+  EXPECT_NE(std::string::npos,
+            log.find("Options.memtable_whole_key_filtering: 1 is accepted "
+                     "but ignored (performance only)"));
+  EXPECT_NE(std::string::npos,
+            log.find("ReadOptions::async_io are accepted but ignored "
+                     "(performance only)"));
+  Close();
+  options_.memtable_prefix_bloom_size_ratio = 0;
+  options_.memtable_whole_key_filtering = false;
+  Open();  // at their defaults they are not named
+  log = test::ReadWholeFile(dbname_ + "/LOG");
+  EXPECT_EQ(std::string::npos, log.find("Options.memtable_prefix_bloom_size_"
+                                        "ratio: 0.000000 is accepted"));
+  EXPECT_EQ(std::string::npos,
+            log.find("Options.memtable_whole_key_filtering: 1 is accepted"));
+}
+
 TEST_F(DBReadTest, KeyMayExist) {
   Open();
   ASSERT_OK(Put("a", "1111"));

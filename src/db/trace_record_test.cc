@@ -6,6 +6,8 @@
 
 #include "rocksdb/trace_record.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -123,7 +125,8 @@ class TraceFileTest : public testing::Test {
   void SetUp() override {
     env_ = Env::Default();
     path_ = testing::TempDir() + "trace_file_test_" +
-            std::to_string(reinterpret_cast<uintptr_t>(this));
+            std::to_string(static_cast<long>(getpid())) + "_" +
+            testing::UnitTest::GetInstance()->current_test_info()->name();
   }
   void TearDown() override { env_->DeleteFile(path_).PermitUncheckedError(); }
 

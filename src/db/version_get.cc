@@ -13,6 +13,8 @@
 // memtables started, so pending merge operands and the newest covering
 // range tombstone carry over from source to source. A file whose entries
 // are all older than a covering tombstone met so far is skipped unread.
+// With ReadOptions::ignore_range_deletions the table readers leave the
+// covering sequence alone (it stays 0), so no entry is hidden by one.
 
 #include <vector>
 

@@ -9,11 +9,11 @@
 #include <cstring>
 #include <new>
 
-#include "util/merge_helper.h"
 #include "memtable/skiplist_rep.h"
 #include "rocksdb/merge_operator.h"
 #include "util/arena.h"
 #include "util/coding.h"
+#include "util/merge_helper.h"
 
 namespace ROCKSDB_NAMESPACE {
 
@@ -380,7 +380,8 @@ bool MemTable::LookupCallback(void* arg, const char* entry) {
 bool MemTable::Get(const LookupKey& key, std::string* value, Status* s,
                    SequenceNumber* max_covering_tombstone_seq,
                    SequenceNumber* seq,
-                   std::vector<std::string>* merge_operands) {
+                   std::vector<std::string>* merge_operands,
+                   bool ignore_range_deletions) {
   const SequenceNumber read_seq = ExtractSequenceNumber(key.internal_key());
   Lookup l;
   l.mem = this;
@@ -392,7 +393,7 @@ bool MemTable::Get(const LookupKey& key, std::string* value, Status* s,
       max_covering_tombstone_seq != nullptr ? *max_covering_tombstone_seq : 0;
   l.seq = seq;
   l.operands = merge_operands;
-  if (num_range_deletes() > 0) {
+  if (!ignore_range_deletions && num_range_deletes() > 0) {
     l.covering =
         std::max(l.covering, MaxCoveringTombstoneSeq(l.user_key, read_seq));
     if (max_covering_tombstone_seq != nullptr) {

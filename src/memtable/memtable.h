@@ -121,9 +121,13 @@ class MemTable {
   //   not supported by this lookup). value may be null (existence check).
   // Returns false when older data must be consulted: *s is then
   // MergeInProgress if operands are pending, else unchanged.
+  // ignore_range_deletions (ReadOptions' flag): this memtable's range
+  // tombstones are not consulted; *max_covering_tombstone_seq is still
+  // honoured as passed in.
   bool Get(const LookupKey& key, std::string* value, Status* s,
            SequenceNumber* max_covering_tombstone_seq, SequenceNumber* seq,
-           std::vector<std::string>* merge_operands);
+           std::vector<std::string>* merge_operands,
+           bool ignore_range_deletions = false);
 
   // An iterator over the point entries (internal keys, values), in
   // internal key order. With an arena the iterator lives there (destroy it

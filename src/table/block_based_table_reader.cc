@@ -5,10 +5,11 @@
 //
 // Open:  footer (last 53 bytes) -> metaindex -> properties (optional)
 //        -> range-del block (fragmented once) -> full filter -> index.
-// Get:   range tombstones raise the covering sequence, the filter may
-//        rule the key out, the index names the data block, whose entries
-//        of the user key go to the GetContext (and on into the next block
-//        when the key's entries straddle a block boundary).
+// Get:   range tombstones raise the covering sequence (unless the read
+//        ignores range deletions), the filter may rule the key out, the
+//        index names the data block, whose entries of the user key go to
+//        the GetContext (and on into the next block when the key's entries
+//        straddle a block boundary).
 
 #include "table/block_based_table_reader.h"
 
@@ -513,7 +514,7 @@ Status BlockBasedTable::Get(const ReadOptions& ro, const Slice& key,
                             const SliceTransform* prefix_extractor,
                             bool skip_filters) {
   const Slice user_key = ExtractUserKey(key);
-  if (range_tombstones_ != nullptr) {
+  if (range_tombstones_ != nullptr && !ro.ignore_range_deletions) {
     const SequenceNumber covering =
         range_tombstones_->MaxCoveringTombstoneSeqnum(
             user_key, ExtractSequenceNumber(key));

@@ -6,6 +6,8 @@
 
 #include "rocksdb/utilities/checkpoint.h"
 
+#include <unistd.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,7 +42,8 @@ class OptionsUtilTest : public testing::Test {
   void SetUp() override {
     env_ = Env::Default();
     dir_ = testing::TempDir() + "options_util_test_" +
-           std::to_string(reinterpret_cast<uintptr_t>(this));
+           std::to_string(static_cast<long>(getpid())) + "_" +
+           testing::UnitTest::GetInstance()->current_test_info()->name();
     ASSERT_TRUE(env_->CreateDirIfMissing(dir_).ok());
   }
 
