@@ -32,6 +32,7 @@ WriteThread::WriteThread(uint64_t max_group_bytes, uint64_t max_yield_usec)
     : max_group_bytes_(std::max<uint64_t>(max_group_bytes, 1)),
       max_yield_usec_(max_yield_usec) {}
 
+// REQUIRES: mu_ held (Await relies on it; see there).
 void WriteThread::SetState(Writer* w, State state) {
   w->state.store(state, std::memory_order_release);
   w->cv.notify_one();
@@ -43,7 +44,13 @@ void WriteThread::Await(Writer* w, Done done) {
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::microseconds(max_yield_usec_);
     for (int i = 0;; ++i) {
-      if (done()) return;
+      if (done()) {
+        // The state is changed and signalled under mu_: taking it once
+        // makes sure the notifier is out of notify_one() before the caller
+        // may destroy w (and its condition variable).
+        std::lock_guard<std::mutex> lock(mu_);
+        return;
+      }
       if ((i & 15) == 15 && std::chrono::steady_clock::now() > deadline) {
         break;
       }
