@@ -32,22 +32,10 @@ void LogError(Logger* logger, const char* format, ...) {
   va_end(ap);
 }
 
-// PutOperator: the newest operand wins.
-class PutOperator : public MergeOperator {
+// What put and put_v1 share: partial merges keep the newest operand, and
+// both call themselves "PutOperator" (as RocksDB's do).
+class PutOperatorBase : public MergeOperator {
  public:
-  bool FullMergeV2(const MergeOperationInput& in,
-                   MergeOperationOutput* out) const override {
-    if (in.operand_list.empty()) {
-      out->new_value.clear();
-      if (in.existing_value != nullptr) {
-        out->new_value.assign(in.existing_value->data(),
-                              in.existing_value->size());
-      }
-      return true;
-    }
-    out->existing_operand = in.operand_list.back();
-    return true;
-  }
   bool PartialMerge(const Slice& /*key*/, const Slice& /*left*/,
                     const Slice& right, std::string* new_value,
                     Logger* /*logger*/) const override {
@@ -65,8 +53,26 @@ class PutOperator : public MergeOperator {
   const char* Name() const override { return "PutOperator"; }
 };
 
+// PutOperator: the newest operand wins.
+class PutOperator : public PutOperatorBase {
+ public:
+  bool FullMergeV2(const MergeOperationInput& in,
+                   MergeOperationOutput* out) const override {
+    if (in.operand_list.empty()) {
+      out->new_value.clear();
+      if (in.existing_value != nullptr) {
+        out->new_value.assign(in.existing_value->data(),
+                              in.existing_value->size());
+      }
+      return true;
+    }
+    out->existing_operand = in.operand_list.back();
+    return true;
+  }
+};
+
 // put_v1: the same through the deprecated FullMerge interface.
-class DeprecatedPutOperator : public MergeOperator {
+class DeprecatedPutOperator : public PutOperatorBase {
  public:
   bool FullMerge(const Slice& /*key*/, const Slice* existing_value,
                  const std::deque<std::string>& operands,
@@ -78,21 +84,6 @@ class DeprecatedPutOperator : public MergeOperator {
     }
     return true;
   }
-  bool PartialMerge(const Slice& /*key*/, const Slice& /*left*/,
-                    const Slice& right, std::string* new_value,
-                    Logger* /*logger*/) const override {
-    new_value->assign(right.data(), right.size());
-    return true;
-  }
-  bool PartialMergeMulti(const Slice& /*key*/,
-                         const std::deque<Slice>& operands,
-                         std::string* new_value,
-                         Logger* /*logger*/) const override {
-    if (operands.empty()) return false;
-    new_value->assign(operands.back().data(), operands.back().size());
-    return true;
-  }
-  const char* Name() const override { return "PutOperator"; }
 };
 
 class UInt64AddOperator : public AssociativeMergeOperator {
