@@ -549,7 +549,11 @@ Status DBImpl::SwitchMemTable(FlushReason reason) {
     InstallMemTablesLocked(fresh, imm);
     if (reason != FlushReason::kWriteBufferFull &&
         reason != FlushReason::kWriteBufferManager) {
+      // A requested flush: record its reason and mark the memtable forced
+      // in the same step, so the job MaybeScheduleFlush starts below
+      // already reports this reason.
       pending_flush_reason_ = reason;
+      force_flush_up_to_id_ = std::max(force_flush_up_to_id_, full->GetID());
     }
     RecalculateWriteStall();
     MaybeScheduleFlush();
